@@ -1,0 +1,102 @@
+"""Putting character-level finds into a Doc, whatever the segmenter cut.
+
+Components find their spans on the characters of the cleaned text and hand them here with
+offsets into ``doc.text``. Tokens are split wherever a span boundary falls inside one, so
+every span is exact: jieba cuts 六稳六保 as 六/稳六保 and pkuseg cuts 万人助万企 as
+万/人/助/万企, and neither may decide what is tagged.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Iterable
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .extensions import policy_records, record_key
+
+logger = logging.getLogger(__name__)
+
+SPAN_GROUP = "policy"
+# When spans overlap, doc.ents keeps the longest; ties go to this order.
+LABEL_PRIORITY = {"RESP_UNIT": 0, "INDICATOR": 1, "SLOGAN": 2}
+
+
+def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
+    """Split every token that has one of the character ``offsets`` strictly inside it."""
+    cuts_by_token: dict[int, list[int]] = {}
+    for offset in set(offsets):
+        if offset <= 0 or offset >= len(doc.text):
+            continue
+        token = _token_containing(doc, offset)
+        if token is not None and token.idx < offset:
+            cuts_by_token.setdefault(token.i, []).append(offset)
+    if not cuts_by_token:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, cuts in cuts_by_token.items():
+            token = doc[i]
+            bounds = [token.idx, *sorted(cuts), token.idx + len(token.text)]
+            orths = [doc.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            heads = [(token, 0)] * len(orths)
+            retokenizer.split(token, orths, heads=heads)
+
+
+def _token_containing(doc: Doc, offset: int):
+    """The token whose characters include ``offset`` (binary search over token starts)."""
+    lo, hi = 0, len(doc) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        token = doc[mid]
+        if token.idx + len(token.text) <= offset:
+            lo = mid + 1
+        elif token.idx > offset:
+            hi = mid - 1
+        else:
+            return token
+    return None
+
+
+def add_policy_spans(doc: Doc, found: Iterable[tuple[int, int, str, dict]]) -> None:
+    """Record spans ``(start, end, label, attributes)`` (offsets into ``doc.text``) and
+    rebuild ``doc.spans["policy"]`` and ``doc.ents`` from every record of the doc.
+
+    Attributes must be JSON-like (str, numbers, bools, None, lists, dicts)."""
+    records = policy_records(doc)
+    cuts = set()
+    for start, end, label, attrs in found:
+        if not 0 <= start < end <= len(doc.text):
+            raise ValueError(f"span {start}-{end} is outside the text of length {len(doc.text)}")
+        records[record_key(label, start, end)] = dict(attrs)
+        cuts.update((start, end))
+    split_tokens_at(doc, cuts)
+    rebuild_policy_spans(doc)
+
+
+def update_policy_attrs(doc: Doc, span: Span, **attrs) -> None:
+    """Set attributes of a span already recorded (the glossary linker adds ``link`` this way)."""
+    policy_records(doc)[record_key(span.label_, span.start_char, span.end_char)].update(attrs)
+
+
+def rebuild_policy_spans(doc: Doc) -> None:
+    """Make ``doc.spans["policy"]`` and ``doc.ents`` match the doc's records."""
+    spans = []
+    for key, attrs in policy_records(doc).items():
+        label, start, end = key.split(" ")
+        link = attrs.get("link")
+        kb_id = link["term"] if isinstance(link, dict) else ""
+        span = doc.char_span(int(start), int(end), label=label, kb_id=kb_id)
+        if span is None:  # cannot happen after split_tokens_at, but never silently
+            logger.warning("span %s does not align with tokens; dropped", key)
+            continue
+        spans.append(span)
+    spans.sort(key=lambda s: (s.start_char, s.end_char, LABEL_PRIORITY.get(s.label_, 9)))
+    doc.spans[SPAN_GROUP] = spans
+    ordered = sorted(spans, key=lambda s: LABEL_PRIORITY.get(s.label_, 9))
+    doc.ents = filter_spans(ordered)
+
+
+def policy_spans(doc: Doc) -> list[Span]:
+    """The doc's policy spans in text order (empty when no component ran)."""
+    return list(doc.spans[SPAN_GROUP]) if SPAN_GROUP in doc.spans else []

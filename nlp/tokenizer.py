@@ -1,0 +1,95 @@
+"""The Chinese tokenizer: spaCy's, run on the cleaned text and mapped back to the original.
+
+``doc.text`` is always the text the user passed in, so every offset points into it. The
+segmenter (pkuseg or jieba) sees the cleaned text, so a word that the layout broke over lines
+(两个\\n\\n确立) is segmented as one; characters that cleaning deleted become tokens of their
+own, which splits such a word around the deleted break.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.lang.zh import ChineseTokenizer, Segmenter
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from .extensions import CLEAN_KEY
+from .text import CleanText, clean
+
+
+@registry.tokenizers("nlp.PolicyTokenizer.v1")
+def create_policy_tokenizer(segmenter: str = "pkuseg"):
+    """Registered so that a config names it: ``@tokenizers = "nlp.PolicyTokenizer.v1"``."""
+
+    def policy_tokenizer_factory(nlp):
+        return PolicyTokenizer(nlp.vocab, segmenter=segmenter)
+
+    return policy_tokenizer_factory
+
+
+class PolicyTokenizer(ChineseTokenizer):
+    """spaCy's ChineseTokenizer (pkuseg, jieba or characters) over the cleaned view.
+
+    Initialise it like ChineseTokenizer (``initialize(pkuseg_model=folder)``); it serialises
+    like it too, the pkuseg model included.
+    """
+
+    def __init__(self, vocab, segmenter: str = Segmenter.pkuseg):
+        super().__init__(vocab, segmenter=segmenter)
+        if self.segmenter == Segmenter.jieba:
+            import jieba
+
+            # An instance of our own: user words added here do not leak into the user's jieba.
+            self.jieba_seg = jieba.Tokenizer()
+
+    def segment(self, text: str) -> list[str]:
+        """The segmenter's words for ``text`` (whitespace may be dropped)."""
+        if self.segmenter == Segmenter.jieba:
+            return [w for w in self.jieba_seg.cut(text, HMM=True) if w]
+        if self.segmenter == Segmenter.pkuseg:
+            if self.pkuseg_seg is None:
+                raise ValueError(
+                    "the pkuseg model is not loaded: run scripts/setup.sh, or use nlp.load()"
+                )
+            return self.pkuseg_seg.cut(text)
+        return list(text)
+
+    def add_user_words(self, words: Iterable[str]) -> None:
+        """Add words to the segmenter's user dictionary (slogans from the glossary)."""
+        words = [w.strip() for w in words if w and w.strip()]
+        if self.segmenter == Segmenter.pkuseg and self.pkuseg_seg is not None:
+            self.pkuseg_update_user_dict(words)
+        elif self.segmenter == Segmenter.jieba:
+            for word in words:
+                self.jieba_seg.add_word(word)
+
+    def __call__(self, text: str) -> Doc:
+        view = clean(text)
+        words = _raw_words(view, self.segment(view.text))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[CLEAN_KEY] = (view.text, list(view.offsets))
+        return doc
+
+
+def _raw_words(view: CleanText, clean_words: list[str]) -> list[str]:
+    """Cut the original text at the segmenter's boundaries (found on the cleaned text) and
+    around every run of characters that cleaning deleted."""
+    text, offsets, raw = view.text, view.offsets, view.raw
+    cuts = {0, len(raw)}
+    pos = 0
+    for word in clean_words:
+        found = text.find(word, pos)
+        if found < 0:  # the segmenter normalised the word; leave the boundary to the next one
+            continue
+        cuts.add(offsets[found])
+        cuts.add(offsets[found + len(word) - 1] + 1 if word else offsets[found])
+        pos = found + len(word)
+    for i in range(len(text)):
+        if offsets[i + 1] != offsets[i] + 1:  # a deleted run follows clean character i
+            cuts.add(offsets[i] + 1)
+            cuts.add(offsets[i + 1])
+    if offsets and offsets[0] > 0:
+        cuts.add(offsets[0])
+    ordered = sorted(cuts)
+    return [raw[a:b] for a, b in zip(ordered, ordered[1:]) if b > a]
