@@ -35,7 +35,7 @@ _HSPACE = "[ \u00a0\u3000]+"
 # other. Digit-space-digit is only joined as a thousands group ("1 500"), so that numbers in a
 # table row ("11.1 9.8") stay apart.
 _NUMBER_SPACE = re.compile(
-    rf"(?<=[0-9０-９%％．.])({_HSPACE})(?=[\u3400-\u9fff％%－—～~：:（）()．])"
+    rf"(?<=[0-9０-９%％])({_HSPACE})(?=[\u3400-\u9fff％%－—～~：:（）()．])"
     rf"|(?<=[\u3400-\u9fff％%－—～~（）()、，：])({_HSPACE})(?=[0-9０-９])"
     rf"|(?<=[0-9])({_HSPACE})(?=[0-9]{{3}}(?![0-9.]))"
 )
@@ -49,6 +49,9 @@ _BLOCK_START = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．](?!\d)"
     r"|第[一二三四五六七八九十百\d]+[章节条部分]|——|●|■|◆|附件|附表|注[:：]|表\d)"
 )
+# A line that starts like this continues a sentence: no paragraph starts with a closing mark
+# or with a single character followed by a comma (优质林 / 果，布局区域化).
+_CONTINUATION_START = re.compile(r"^(?:[，、。；：）)”’〕】]|[^\s\d（(“‘《〔【—●■◆][，、])")
 _PAGE_NUMBER = re.compile(r"^[ \u3000]*[-—－]?[ \u3000]*\d{1,3}[ \u3000]*[-—－]?[ \u3000]*$")
 # Below this width (CJK characters count 2) a line without a prevailing page width is short:
 # a heading, a table cell, a signature.
@@ -157,6 +160,8 @@ def _joins(prev: str, nxt: str, wrap_width: int | None) -> bool:
         return True
     if last in _CLOSED_END:
         return False
+    if _CONTINUATION_START.match(nxt):
+        return True
     width = display_width(prev)
     if wrap_width is not None:
         # A line that reaches the wrap width goes on; the first line of a paragraph is

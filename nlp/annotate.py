@@ -1,0 +1,132 @@
+"""``python -m nlp.annotate PATH... [-o OUT] [--format jsonl|tsv|html] [--segmenter pkuseg|jieba]``
+
+Annotates files, folders (their ``*.txt``, recursively) and standard input (``-``). Exit status:
+0 when every input was annotated, 1 when some failed (each named on standard error in one line,
+the others still annotated and written), 2 for usage errors and a pipeline that cannot load.
+With ``-o`` the output is written to a temporary file that replaces OUT only when the run ends,
+so an interrupted or failed run never leaves a half-written OUT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, TextIO
+
+from .readers import Document, InputError, expand_paths, read_document
+
+PROG = "python -m nlp.annotate"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    from .output import WRITERS
+    from .pipeline import SEGMENTERS
+
+    parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[1])
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - (stdin)")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    parser.add_argument("--format", choices=sorted(WRITERS), default="jsonl")
+    parser.add_argument("--segmenter", choices=SEGMENTERS, default="pkuseg")
+    parser.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+                        help="worker processes (default 1)")  # fmt: skip
+    parser.add_argument("--batch-size", type=_positive_int, default=16, metavar="N",
+                        help="documents per batch sent to a worker (default 16)")  # fmt: skip
+    return parser.parse_args(argv)
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return number
+
+
+def report(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+@contextmanager
+def open_output(path: str | None) -> Iterator[TextIO]:
+    """Standard output, or a temporary file beside ``path`` renamed onto it on success."""
+    if path is None:
+        yield sys.stdout
+        return
+    target = Path(path)
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="", dir=target.parent or ".", prefix=f".{target.name}.",
+        suffix=".tmp", delete=False,
+    )  # fmt: skip
+    try:
+        with handle:
+            yield handle
+        os.replace(handle.name, target)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _progress(total: int):
+    """A progress bar on standard error when several files are annotated on a terminal."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", file=sys.stderr,
+                disable=total < 2 or not sys.stderr.isatty())  # fmt: skip
+
+
+def annotate(paths: list[str], nlp, writer, *, jobs: int = 1, batch_size: int = 16) -> int:
+    """Annotate every input named by ``paths`` into ``writer``; returns the number that failed."""
+    inputs = list(expand_paths(paths))
+    failures = 0
+    progress = _progress(len(inputs))
+
+    def readable() -> Iterator[tuple[str, Document]]:
+        nonlocal failures
+        for item in inputs:
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                document = read_document(item)
+            except InputError as error:
+                failures += 1
+                report(f"error: {error}")
+                progress.update(1)
+                continue
+            yield document.text, document.name
+
+    with progress:
+        for doc, name in nlp.pipe(readable(), as_tuples=True, n_process=jobs, batch_size=batch_size):
+            writer.add(doc, name)
+            progress.update(1)
+    writer.finish()
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    from .output import WRITERS
+    from .pipeline import ModelMissingError, load
+
+    try:
+        nlp = load(args.segmenter)
+    except ModelMissingError as error:
+        report(f"error: {error}")
+        return 2
+    try:
+        with open_output(args.output) as stream:
+            failures = annotate(args.paths, nlp, WRITERS[args.format](stream),
+                                jobs=args.jobs, batch_size=args.batch_size)  # fmt: skip
+    except OSError as error:
+        report(f"error: {args.output}: cannot write: {error.strerror or error}")
+        return 1
+    except KeyboardInterrupt:
+        report("interrupted; no output written" if args.output else "interrupted")
+        return 130
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

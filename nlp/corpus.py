@@ -1,0 +1,43 @@
+"""Gold data in the ANNOTATION.md format: one text unit a line,
+``{"id", "source", "start", "text", "ents": [{"start", "end", "label", …attributes}]}`` with
+entity offsets relative to ``text``, and ``text == source[start:start + len(text)]``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class GoldUnit:
+    """A gold text unit with its entities' offsets made absolute (into the source file)."""
+
+    id: str
+    source: str
+    start: int
+    text: str
+    ents: list[dict] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def read_gold(path: str | Path) -> list[GoldUnit]:
+    """Read a gold JSONL file; raises ValueError naming the line of a malformed record."""
+    units = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                ents = [
+                    dict(ent, start=row["start"] + ent["start"], end=row["start"] + ent["end"])
+                    for ent in row.get("ents", [])
+                ]
+                units.append(GoldUnit(row["id"], row["source"], row["start"], row["text"], ents))
+            except (json.JSONDecodeError, KeyError, TypeError) as error:
+                raise ValueError(f"{path}:{number}: not a gold record ({error})") from None
+    return units

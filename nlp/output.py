@@ -1,0 +1,113 @@
+"""Turning annotated Docs into what users read and script against: the JSON of SPEC.md, a TSV
+table and a displaCy HTML page."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+from spacy import displacy
+from spacy.tokens import Doc, Span
+
+from .extensions import doc_glossary, policy_records, record_key
+from .spans import policy_spans
+
+# Label colours of the HTML page.
+LABEL_COLORS = {"SLOGAN": "#f6c26b", "INDICATOR": "#8fd19e", "RESP_UNIT": "#9ec5fe"}
+# TSV columns after path, start, end, label, text: every attribute of every label, flattened.
+TSV_ATTR_COLUMNS = (
+    "name", "value", "unit", "kind", "target", "period", "role",
+    "task_start", "task_end", "link_term", "link_source", "link_score",
+)  # fmt: skip
+
+
+def entity_record(span: Span) -> dict:
+    """One entity as SPEC.md writes it: offsets into the original text, the cleaned text, and
+    the attributes of its label."""
+    attrs = policy_records(span.doc).get(record_key(span.label_, span.start_char, span.end_char), {})
+    record = {
+        "start": span.start_char,
+        "end": span.end_char,
+        "label": span.label_,
+        "text": span._.clean_text,
+    }
+    record.update(attrs)
+    return record
+
+
+def doc_record(doc: Doc, path: str) -> dict:
+    """The JSON line of one document (see SPEC.md)."""
+    return {
+        "path": path,
+        "ents": [entity_record(span) for span in policy_spans(doc)],
+        "glossary": doc_glossary(doc),
+    }
+
+
+class JsonlWriter:
+    """One JSON line per document."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def add(self, doc: Doc, path: str) -> None:
+        self.stream.write(json.dumps(doc_record(doc, path), ensure_ascii=False) + "\n")
+
+    def finish(self) -> None:
+        self.stream.flush()
+
+
+def _tsv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value).replace("\t", " ").replace("\n", " ")
+
+
+class TsvWriter:
+    """One entity a row, with every attribute in its own column (a spreadsheet opens it)."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.rows = csv.writer(stream, delimiter="\t", lineterminator="\n")
+        self.rows.writerow(("path", "start", "end", "label", "text") + TSV_ATTR_COLUMNS)
+
+    def add(self, doc: Doc, path: str) -> None:
+        for ent in doc_record(doc, path)["ents"]:
+            task = ent.get("task") or {}
+            link = ent.get("link") or {}
+            flat = dict(ent, task_start=task.get("start"), task_end=task.get("end"),
+                        link_term=link.get("term"), link_source=link.get("source"),
+                        link_score=link.get("score"))  # fmt: skip
+            self.rows.writerow(
+                [path, ent["start"], ent["end"], ent["label"], _tsv_cell(ent["text"])]
+                + [_tsv_cell(flat.get(column)) for column in TSV_ATTR_COLUMNS]
+            )
+
+    def finish(self) -> None:
+        self.stream.flush()
+
+
+class HtmlWriter:
+    """One page for the whole run, rendered by displaCy, a section per document."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.parsed = []
+
+    def add(self, doc: Doc, path: str) -> None:
+        ents = [{"start": s.start_char, "end": s.end_char, "label": s.label_} for s in doc.ents]
+        self.parsed.append({"text": doc.text, "ents": ents, "title": path})
+
+    def finish(self) -> None:
+        options = {"ents": list(LABEL_COLORS), "colors": LABEL_COLORS}
+        html = displacy.render(self.parsed, style="ent", page=True, manual=True, options=options)
+        self.stream.write(html)
+        self.stream.flush()
+
+
+WRITERS = {"jsonl": JsonlWriter, "tsv": TsvWriter, "html": HtmlWriter}

@@ -1,0 +1,66 @@
+"""Run the pipeline on the documents of a gold file and print P/R/F1 per label (exact and
+overlapping spans) and the accuracy of each attribute on exactly matched spans.
+
+Usage: python scripts/evaluate.py GOLD.jsonl [--docs seeds/] [--segmenter pkuseg|jieba]
+                                  [--labels SLOGAN ...] [--json OUT.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import nlp  # noqa: E402
+from nlp.corpus import read_gold  # noqa: E402
+from nlp.output import doc_record  # noqa: E402
+from nlp.readers import read_document  # noqa: E402
+from nlp.scoring import score  # noqa: E402
+
+DEFAULT_DOCS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def predict(sources: list[str], docs_dir: Path, pipeline) -> dict[str, list[dict]]:
+    """Entity records of each source document, by source name."""
+    predictions = {}
+    for source in sources:
+        document = read_document(str(docs_dir / source))
+        predictions[source] = doc_record(pipeline(document.text), source)["ents"]
+    return predictions
+
+
+def format_table(scores: dict) -> str:
+    lines = [f"{'label':<10} {'match':<8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    for label, result in scores.items():
+        for match in ("exact", "overlap"):
+            m = result[match]
+            lines.append(f"{label:<10} {match:<8} {m['p']:6.3f} {m['r']:6.3f} {m['f']:6.3f} "
+                         f"{m['tp']:5d} {m['fp']:5d} {m['fn']:5d}")  # fmt: skip
+        for attr, a in result["attrs"].items():
+            lines.append(f"{label:<10}   {attr:<14} accuracy {a['accuracy']:.3f} (n={a['n']})")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="folder of the sources")
+    parser.add_argument("--segmenter", default="pkuseg", choices=("pkuseg", "jieba"))
+    parser.add_argument("--labels", nargs="+", help="labels to score (default: the gold's)")
+    parser.add_argument("--json", type=Path, help="also write the scores as JSON here")
+    args = parser.parse_args()
+    units = read_gold(args.gold)
+    pipeline = nlp.load(args.segmenter)
+    predictions = predict(sorted({u.source for u in units}), args.docs, pipeline)
+    scores = score(units, predictions, args.labels)
+    print(format_table(scores))
+    if args.json:
+        args.json.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Build models/pkuseg from the PyPI source distribution of pkuseg==0.0.25.
+
+spacy-pkuseg would download its models from GitHub at run time, which this toolkit never does.
+The pkuseg default model ships inside the pkuseg 0.0.25 sdist (pkuseg/models/default/). This
+script fetches that sdist with pip (so it goes through the user's configured index), checks it
+and the two model files against pinned sha256 sums, and writes models/pkuseg/ with the feature
+table converted from the legacy pickle to features.msgpack (which spacy-pkuseg reads without
+pickle). It does nothing when the model is already in place.
+
+Usage: python scripts/fetch_pkuseg.py [--dest models/pkuseg]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+SDIST = "pkuseg==0.0.25"
+SDIST_SHA256 = "dd012bf93689721c9574bc2b2ba98fb4ac22790cec0af354a78e217828b81e91"
+MODEL_MEMBER = "pkuseg-0.0.25/pkuseg/models/default/"
+MODEL_FILES_SHA256 = {
+    "features.pkl": "265dcf5534a11d6429776f7e7450a9eef8e075b1a4bedb82ef996994d9c721ac",
+    "weights.npz": "95d1632a1fed45993b5006d8ba85939cb110fae71313987673582d24669811dd",
+}
+# Written last, so its presence means the folder is complete.
+STAMP = "SOURCE.json"
+DEFAULT_DEST = Path(__file__).resolve().parent.parent / "models" / "pkuseg"
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def download_sdist(workdir: Path) -> Path:
+    """pip download the sdist (pip needs numpy, cython and wheel to read its metadata)."""
+    command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+               "--no-binary", ":all:", "--no-build-isolation", SDIST, "-d", str(workdir)]  # fmt: skip
+    subprocess.run(command, check=True)
+    (archive,) = workdir.glob("pkuseg-0.0.25.tar.gz")
+    return archive
+
+
+def extract_model(archive: Path, workdir: Path) -> Path:
+    found = sha256(archive)
+    if found != SDIST_SHA256:
+        raise SystemExit(f"{archive.name}: sha256 {found} is not the pinned {SDIST_SHA256}")
+    model = workdir / "model"
+    model.mkdir()
+    with tarfile.open(archive) as tar:
+        for name, expected in MODEL_FILES_SHA256.items():
+            member = tar.getmember(MODEL_MEMBER + name)
+            with tar.extractfile(member) as source, (model / name).open("wb") as target:
+                shutil.copyfileobj(source, target)
+            found = sha256(model / name)
+            if found != expected:
+                raise SystemExit(f"{name}: sha256 {found} is not the pinned {expected}")
+    return model
+
+
+def convert_features(model: Path) -> None:
+    """features.pkl -> features.msgpack, with spacy-pkuseg's own reader and writer (the pickle
+    is read once, here, after its hash was checked)."""
+    from spacy_pkuseg.feature_extractor import FeatureExtractor
+
+    FeatureExtractor.load(str(model)).save(str(model))
+    (model / "features.pkl").unlink()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dest", type=Path, default=DEFAULT_DEST)
+    args = parser.parse_args()
+    if (args.dest / STAMP).is_file():
+        return 0
+    print(f"building {args.dest} from the {SDIST} sdist …", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        model = extract_model(download_sdist(workdir), workdir)
+        convert_features(model)
+        stamp = {"sdist": SDIST, "sdist_sha256": SDIST_SHA256,
+                 "files": {p.name: sha256(p) for p in sorted(model.iterdir())}}  # fmt: skip
+        (model / STAMP).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
+        args.dest.parent.mkdir(parents=True, exist_ok=True)
+        if args.dest.exists():
+            shutil.rmtree(args.dest)
+        shutil.move(str(model), str(args.dest))
+    print(f"pkuseg model ready in {args.dest}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

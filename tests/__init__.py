@@ -1,0 +1,1 @@
+"""Tests of the toolkit; fixtures in conftest.py."""

@@ -1,0 +1,41 @@
+"""Shared fixtures: the seeds, and the pipelines loaded once per test session (the pkuseg one
+is what users run, so the default suite covers it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import nlp
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+GOLD = SHARED / "gold"
+
+
+def seed_path(prefix: str) -> Path:
+    """The seed whose file name starts with ``prefix`` ("001" → seeds/001_….txt)."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path
+
+
+def seed_text(prefix: str) -> str:
+    return seed_path(prefix).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp_pkuseg():
+    return nlp.load()
+
+
+@pytest.fixture(scope="session")
+def nlp_jieba():
+    return nlp.load("jieba")
+
+
+@pytest.fixture(scope="session")
+def seed_docs(nlp_pkuseg):
+    """Every seed annotated by the default pipeline, by prefix ("000" … "004")."""
+    return {path.name[:3]: nlp_pkuseg(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))}

@@ -1,0 +1,136 @@
+"""The annotate command as researchers use it: formats, offsets, encodings and bad input."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import nlp.pipeline
+from nlp import annotate
+from nlp.output import JsonlWriter
+
+from .conftest import REPO, SEEDS, seed_path, seed_text
+
+
+@pytest.fixture
+def run(nlp_pkuseg, monkeypatch, capsys):
+    """Run the command in-process with the session's pipeline; returns (status, out, err)."""
+    monkeypatch.setattr(nlp.pipeline, "load", lambda *args, **kwargs: nlp_pkuseg)
+
+    def invoke(*argv):
+        status = annotate.main(list(argv))
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return invoke
+
+
+def records(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_annotate_seeds_folder_offsets_point_into_original(run):
+    status, out, err = run(str(SEEDS))
+    assert status == 0 and err == ""
+    lines = records(out)
+    assert [r["path"] for r in lines] == [str(p) for p in sorted(SEEDS.glob("*.txt"))]
+    for record in lines:
+        raw = open(record["path"], encoding="utf-8").read()
+        assert set(record) == {"path", "ents", "glossary"}
+        for ent in record["ents"]:
+            assert "".join(raw[ent["start"]:ent["end"]].split()) == "".join(ent["text"].split())
+
+
+def test_annotate_gb18030_equals_utf8(run, tmp_path):
+    text = seed_text("000")
+    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "gb.txt").write_bytes(text.encode("gb18030"))
+    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
+    status, out, _ = run(str(tmp_path / "utf8.txt"), str(tmp_path / "gb.txt"), str(tmp_path / "u16.txt"))
+    assert status == 0
+    utf8, gb, u16 = records(out)
+    assert utf8["ents"] == gb["ents"] == u16["ents"] and utf8["glossary"] == gb["glossary"]
+
+
+def test_annotate_bad_inputs_one_line_each(run, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00\xd8")
+    (tmp_path / "nofiles").mkdir()
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    good = str(seed_path("004"))
+    status, out, err = run(str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"), str(tmp_path / "broken.txt"),
+                           str(tmp_path / "missing.txt"), str(tmp_path / "nofiles"),
+                           str(tmp_path / "dangling.txt"), good)  # fmt: skip
+    assert status == 1
+    assert records(out) == [{"path": str(tmp_path / "empty.txt"), "ents": [], "glossary": []}] + [
+        r for r in records(out) if r["path"] == good
+    ]
+    assert err.splitlines() == [
+        f"python -m nlp.annotate: error: {tmp_path / 'binary.txt'}: binary file (it holds NUL bytes and no UTF-16 byte-order mark)",
+        f"python -m nlp.annotate: error: {tmp_path / 'broken.txt'}: invalid UTF-16 at byte 2",
+        f"python -m nlp.annotate: error: {tmp_path / 'missing.txt'}: no such file or folder",
+        f"python -m nlp.annotate: error: {tmp_path / 'nofiles'}: folder holds no .txt files",
+        f"python -m nlp.annotate: error: {tmp_path / 'dangling.txt'}: no such file",
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_annotate_unreadable_file(run, tmp_path):
+    locked = tmp_path / "locked.txt"
+    locked.write_text("两个确保", encoding="utf-8")
+    locked.chmod(0)
+    status, out, err = run(str(locked))
+    assert (status, out) == (1, "")
+    assert err == f"python -m nlp.annotate: error: {locked}: permission denied\n"
+
+
+def test_annotate_output_file_is_replaced_only_on_success(run, tmp_path, monkeypatch):
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n", encoding="utf-8")
+    calls = []
+
+    def failing_add(self, doc, path):
+        calls.append(path)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        self.stream.write("partial\n")
+
+    monkeypatch.setattr(JsonlWriter, "add", failing_add)
+    with pytest.raises(RuntimeError):
+        run(str(seed_path("004")), str(seed_path("001")), "-o", str(out))
+    assert out.read_text(encoding="utf-8") == "previous run\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_annotate_writes_output_file(run, tmp_path):
+    out = tmp_path / "out.jsonl"
+    status, stdout, _ = run(str(seed_path("004")), "-o", str(out))
+    assert (status, stdout) == (0, "")
+    assert records(out.read_text(encoding="utf-8"))[0]["path"] == str(seed_path("004"))
+
+
+def test_annotate_tsv_and_html(run):
+    status, out, _ = run("--format", "tsv", str(seed_path("004")))
+    header = out.splitlines()[0].split("\t")
+    assert status == 0 and header[:5] == ["path", "start", "end", "label", "text"]
+    assert all(len(line.split("\t")) == len(header) for line in out.splitlines())
+    status, out, _ = run("--format", "html", str(seed_path("004")), str(seed_path("001")))
+    assert status == 0 and out.startswith("<!DOCTYPE html>") and out.count("<h2") == 2
+
+
+def test_annotate_usage_error_exits_2(run):
+    with pytest.raises(SystemExit) as exit_:
+        run("--format", "xml", str(seed_path("004")))
+    assert exit_.value.code == 2
+
+
+def test_annotate_stdin_subprocess():
+    """The real command, as a user types it, reading standard input."""
+    result = subprocess.run([sys.executable, "-m", "nlp.annotate", "-"], input=seed_text("004").encode("gb18030"),
+                            capture_output=True, cwd=REPO, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode()
+    (record,) = records(result.stdout.decode("utf-8"))
+    assert record["path"] == "<stdin>"

@@ -1,0 +1,94 @@
+"""The pipeline's core: the tokenizer over the cleaned text, exact spans whatever the
+segmenter cut, serialisation and multiprocessing."""
+
+import pytest
+from spacy.tokens import Doc, DocBin
+
+from nlp.spans import add_policy_spans, policy_spans, split_tokens_at
+
+from .conftest import seed_text
+
+
+@pytest.mark.parametrize("fixture", ["nlp_pkuseg", "nlp_jieba"])
+def test_pipeline_keeps_original_text(fixture, request):
+    pipeline = request.getfixturevalue(fixture)
+    for prefix in ("000", "002", "003"):
+        raw = seed_text(prefix)
+        doc = pipeline(raw)
+        assert doc.text == raw
+        assert "".join(t.text_with_ws for t in doc) == raw
+
+
+def test_tokenizer_segments_cleaned_text_across_layout_breaks(nlp_pkuseg):
+    raw = seed_text("002")
+    doc = nlp_pkuseg(raw)
+    start = raw.index("两个\n\n确立")
+    tokens = [t.text for t in doc.char_span(start - 3, start + 8, alignment_mode="expand")]
+    # The break is a token of its own; the words around it come from the cleaned text.
+    assert tokens == ["捍卫", "“", "两", "个", "\n\n", "确立", "”", "、"]
+    assert "在捍卫“两个确立”、做到" in doc._.clean.text
+
+
+@pytest.mark.parametrize(
+    "fixture, text, span, pieces",
+    [
+        ("nlp_pkuseg", "开展万人助万企活动", (2, 7), ["开展", "万", "人", "助", "万", "企", "活动"]),
+        ("nlp_jieba", "做好六稳六保工作", (2, 6), None),
+    ],
+)
+def test_spans_are_exact_whatever_the_segmenter_cut(fixture, text, span, pieces, request):
+    doc = request.getfixturevalue(fixture).make_doc(text)
+    add_policy_spans(doc, [(span[0], span[1], "SLOGAN", {"link": None, "candidates": []})])
+    (found,) = policy_spans(doc)
+    assert (found.start_char, found.end_char, found.text) == (span[0], span[1], text[slice(*span)])
+    if pieces:
+        assert [t.text for t in doc] == pieces
+
+
+def test_split_tokens_at_jieba_cut_inside_slogan(nlp_jieba):
+    doc = nlp_jieba.make_doc("做好六稳六保工作")
+    assert "稳六保" in [t.text for t in doc]  # jieba cuts 六/稳六保
+    split_tokens_at(doc, [2, 4, 6])
+    assert [t.text for t in doc] == ["做好", "六", "稳", "六保", "工作"]
+
+
+def test_policy_spans_overlap_in_group_not_in_ents(nlp_pkuseg):
+    doc = nlp_pkuseg.make_doc("市生态环境局牵头")
+    add_policy_spans(doc, [(0, 6, "RESP_UNIT", {"name": "市生态环境局", "role": "lead", "task": None}),
+                           (1, 3, "SLOGAN", {"link": None, "candidates": []})])  # fmt: skip
+    assert [(s.label_, s.text) for s in doc.spans["policy"]] == [("RESP_UNIT", "市生态环境局"), ("SLOGAN", "生态")]
+    assert [(e.label_, e.text) for e in doc.ents] == [("RESP_UNIT", "市生态环境局")]
+    assert doc.spans["policy"][0]._.role == "lead"
+    assert doc.spans["policy"][1]._.role is None
+
+
+def test_doc_round_trips_through_docbin(nlp_pkuseg):
+    doc = nlp_pkuseg.make_doc("聚焦“万人助万企”，两个\n\n确立")
+    add_policy_spans(doc, [(3, 8, "SLOGAN", {"link": None, "candidates": []}),
+                           (10, 16, "SLOGAN", {"link": {"term": "两个确立"}, "candidates": []})])  # fmt: skip
+    docbin = DocBin(store_user_data=True, docs=[doc])
+    (restored,) = DocBin().from_bytes(docbin.to_bytes()).get_docs(nlp_pkuseg.vocab)
+    spans = restored.spans["policy"]
+    assert [(s.text, s._.clean_text, s._.link, s.kb_id_) for s in spans] == [
+        ("万人助万企", "万人助万企", None, ""),
+        ("两个\n\n确立", "两个确立", {"term": "两个确立"}, "两个确立"),
+    ]
+    assert Doc(nlp_pkuseg.vocab).from_bytes(doc.to_bytes()).text == doc.text
+
+
+def test_tokenizer_round_trips_to_disk(nlp_jieba, tmp_path):
+    nlp_jieba.to_disk(tmp_path / "pipeline")
+    import spacy
+
+    restored = spacy.load(tmp_path / "pipeline")
+    text = seed_text("004")
+    assert [t.text for t in restored(text)] == [t.text for t in nlp_jieba(text)]
+    assert restored.pipe_names == nlp_jieba.pipe_names
+
+
+def test_pipe_with_two_processes_equals_one(nlp_pkuseg):
+    texts = [seed_text("004"), seed_text("001")[:3000], ""]
+    single = [[(s.start_char, s.end_char, s.label_) for s in policy_spans(d)] + [len(d)] for d in nlp_pkuseg.pipe(texts)]
+    double = [[(s.start_char, s.end_char, s.label_) for s in policy_spans(d)] + [len(d)]
+              for d in nlp_pkuseg.pipe(texts, n_process=2, batch_size=1)]  # fmt: skip
+    assert single == double
