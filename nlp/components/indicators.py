@@ -1,0 +1,615 @@
+"""The ``policy_indicators`` component: numeric indicators (INDICATOR spans) with their name,
+value, unit, kind, target and period, as ANNOTATION.md defines them.
+
+Values are found on the cleaned text with a few compiled regexes (nlp/rules/indicator_cues.py),
+one pass each; everything else looks at the short stretch of text around a value. Numbers
+that are dates, codes, ordinals, list markers, parts of names or thresholds inside a noun
+phrase are dropped. Indicator tables (a header row of years, one cell a line) give values
+whose name comes from the row and period from the column header.
+
+Example::
+
+    >>> doc = nlp("全县生产总值完成283.9亿元，增长8.4%。")
+    >>> [(s.text, s._.name, s._.value, s._.unit, s._.kind) for s in doc.spans["policy"]]
+    [('283.9亿元', '生产总值', 28390000000, '元', 'level'), ('8.4%', '生产总值', 8.4, '%', 'growth')]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..rules import indicator_cues as cues
+from ..rules.numbers import NumberError, is_chinese_numeral, parse_number, to_json_number
+from ..rules.units import normalise_unit
+from ..spans import add_policy_spans
+
+logger = logging.getLogger(__name__)
+
+LABEL = "INDICATOR"
+
+
+@dataclass
+class Value:
+    """A value found in the cleaned text, before its context is read."""
+
+    start: int
+    end: int
+    value: Decimal | list
+    unit: str | None
+    unit_class: str | None
+    kind: str | None = None  # fixed by the shape: ratio, rank
+    name: str | None = None
+    period: str | None = None
+    target: bool | None = None
+    attrs: dict = field(default_factory=dict)
+
+
+@Language.factory(
+    "policy_indicators",
+    default_config={"tables": True, "plan_sections": True},
+    assigns=["doc.spans", "doc.ents"],
+    default_score_weights={},
+)
+def make_indicator_tagger(nlp: Language, name: str, tables: bool, plan_sections: bool):
+    return IndicatorTagger(nlp, name, tables=tables, plan_sections=plan_sections)
+
+
+class IndicatorTagger:
+    """Tags INDICATOR spans; see the module docstring.
+
+    Args:
+        tables: read indicator tables (header row of years, one cell a line).
+        plan_sections: values under a heading that announces plans (二、2022年工作部署,
+            三、重点工作) are targets.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, tables: bool = True, plan_sections: bool = True):
+        self.name = name
+        self.tables = tables
+        self.plan_sections = plan_sections
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = doc._.clean
+        found = []
+        for start, end, attrs in find_indicators(view.text, tables=self.tables, plan_sections=self.plan_sections):
+            raw_start, raw_end = view.raw_span(start, end)
+            found.append((raw_start, raw_end, LABEL, attrs))
+        add_policy_spans(doc, found)
+        return doc
+
+
+def find_indicators(text: str, *, tables: bool = True, plan_sections: bool = True) -> list[tuple[int, int, dict]]:
+    """The indicators of a cleaned text: ``(start, end, attrs)`` with offsets into ``text``.
+
+    Example: ``find_indicators("营商环境跃升至全省第13名。")`` ->
+    ``[(11, 15, {"name": "营商环境", "value": 13, "unit": None, "kind": "rank", ...})]``."""
+    table_values, table_spans = find_table_values(text) if tables else ([], [])
+    values = [v for v in find_values(text) if not _inside_any(v.start, table_spans)]
+    plan_at = _plan_section_lookup(text) if plan_sections else None
+    sentence_starts = [0] + [m.end() for m in cues.SENTENCE_END.finditer(text)]
+    by_sentence: dict[int, list[Value]] = {}
+    for value in values:
+        by_sentence.setdefault(bisect_right(sentence_starts, value.start) - 1, []).append(value)
+    for index, members in by_sentence.items():
+        start = sentence_starts[index]
+        end = sentence_starts[index + 1] - 1 if index + 1 < len(sentence_starts) else len(text)
+        in_plan = plan_at(start) if plan_at else False
+        read_sentence(text, start, end, members, in_plan)
+    results = [(v.start, v.end, _attrs(v)) for v in values + table_values]
+    return sorted(results, key=lambda r: r[0])
+
+
+def _attrs(value: Value) -> dict:
+    number = [to_json_number(v) for v in value.value] if isinstance(value.value, list) else to_json_number(value.value)
+    return {
+        "name": value.name or None,
+        "value": number,
+        "unit": value.unit,
+        "kind": value.kind or "level",
+        "target": bool(value.target),
+        "period": value.period,
+    }
+
+
+# --- finding values ------------------------------------------------------------------------
+
+
+def find_values(text: str) -> list[Value]:
+    """Ratios, ranks and amounts in ``text`` that are indicators, in text order."""
+    found: list[Value] = []
+    taken: list[tuple[int, int]] = []
+    for match in cues.RATIO.finditer(text):
+        parts = re.split(r"[:：]", match.group())
+        found.append(Value(match.start(), match.end(), [Decimal(p) for p in parts], None, None, "ratio"))
+        taken.append(match.span())
+    for match in cues.RANK.finditer(text):
+        group = "span" if match.group("span") else "span2"
+        start, end = match.span(group)
+        if match.group("span") and not match.group("suffix") and _is_cjk(text[end:end + 1]):
+            continue  # 第一方阵, 第一批: an ordinal, not a rank
+        number = match.group("n") or match.group("n2")
+        try:
+            found.append(Value(start, end, parse_number(number), None, None, "rank"))
+        except NumberError:
+            continue
+        taken.append((start, end))
+    taken.sort()
+    pending_bare: list[Value] = []
+    for match in cues.VALUE.finditer(text):
+        start, end = match.span()
+        if _inside_any(start, taken) or _inside_any(end - 1, taken):
+            continue
+        value = _read_value(text, match)
+        if value is None:
+            continue
+        if value.unit is None and value.unit_class == "bare":
+            pending_bare.append(value)
+            continue
+        if _is_not_indicator(text, match, value):
+            continue
+        found.append(value)
+    found.extend(_bare_in_runs(text, pending_bare, found))
+    found.sort(key=lambda v: v.start)
+    return _drop_overlaps(found)
+
+
+def _read_value(text: str, match: re.Match) -> Value | None:
+    """The number, folded magnitude and unit of a VALUE match (None if it is no number)."""
+    n1, n2 = match.group("n1"), match.group("n2")
+    # m3 follows 多/余 (６７７００多亿元); after a unit it starts the next word (四个|百亿级)
+    late_magnitude = "" if match.group("u1") else match.group("m3") or ""
+    magnitude = match.group("m1") or match.group("m2") or late_magnitude
+    surface_unit = match.group("u2") or match.group("u1")
+    percent = bool(match.group("pct"))
+    try:
+        low = parse_number(n1 + (match.group("m1") or magnitude))
+        high = parse_number(n2 + (match.group("m2") or magnitude)) if n2 else None
+    except NumberError:
+        return None
+    if n2 and match.group("u1") and match.group("u2") and match.group("u1") != match.group("u2"):
+        high = None  # "5个至10年": two values, not a range
+    unit, unit_class = normalise_unit(surface_unit)
+    if percent:
+        unit, unit_class = "%", "rate"
+    end = match.end()
+    if match.group("u1") and match.group("approx"):
+        return None  # 1个多月: the unit is 个月, split by 多
+    if match.group("u1") and not n2 and (match.group("m3") or match.group("u2")):
+        # 64个项目, 5个种植: the second "unit" starts the noun after the count
+        end = match.end("u1")
+        surface_unit = match.group("u1")
+        unit, unit_class = normalise_unit(surface_unit)
+    if n2 and high is None:
+        end = match.end("u1") if match.group("u1") else match.end("n1")
+        low = parse_number(n1 + (match.group("m1") or ""))
+    value: Decimal | list = [low, high] if high is not None else low
+    if unit is None:
+        if not magnitude:
+            return Value(match.start(), end, value, None, "bare")
+    return Value(match.start(), end, value, unit, unit_class)
+
+
+def _is_not_indicator(text: str, match: re.Match, value: Value) -> bool:
+    """Dates, codes, ordinals, names, slogans and thresholds inside noun phrases."""
+    start, end = value.start, value.end
+    before, after = text[start - 1:start], text[end:end + 1]
+    n1 = match.group("n1")
+    if cues.CODE_NEIGHBOUR.match(before) or cues.CODE_NEIGHBOUR.match(after):
+        return True
+    if before == "第" or _inside_quote(text, start, end) or cues.COUNT_TERMS.match(text[start:start + 6]):
+        return True
+    if after in ".．" and text[end + 1:end + 2].isdigit():
+        return True
+    if is_chinese_numeral(n1) and not match.group("pct"):
+        if before in cues.WORD_BEFORE_CHINESE_NUMBER:
+            return True
+        if value.unit_class not in ("count", "rate") and not (value.unit_class == "measure" and len(n1) > 1):
+            return True  # 一元化, 三年: a lone Chinese digit measures nothing
+        if n1 in ("一", "壹") and not cues.ONE_COUNT_CUES.search(text[max(0, start - 4):start]):
+            return True
+        if after and after in "〇零一二两三四五六七八九十":
+            return True  # 三个一批, 两个一百年: a slogan
+    qualifier = match.group("qual") if end == match.end() else None
+    if qualifier in ("以上", "及以上", "以下") and _is_cjk(after) and after not in "和或":
+        return True  # 20户以上自然村, 10亿元以上项目
+    if cues.THRESHOLD_PREFIX.search(text[max(0, start - 3):start]) and _is_cjk(after) and after != "的" or (
+        text[max(0, start - 2):start].endswith("超") and after == "的"
+    ):
+        return True  # 产值超10亿元企业, 年产30万吨高端铝型材
+    if value.unit_class == "time":
+        return _is_time_frame(text, start, end)
+    return False
+
+
+def _is_time_frame(text: str, start: int, end: int) -> bool:
+    """Whether a number with a time unit is a date or a time frame rather than a quantity."""
+    if cues.TIME_FRAME_AFTER.match(text[end:end + 4]) or cues.TIME_FRAME_BEFORE.search(text[max(0, start - 3):start]):
+        return True
+    window = text[max(0, start - cues.TIME_QUANTITY_WINDOW):start]
+    left = cues.SENTENCE_END.split(window)[-1]
+    for period in cues.PERIOD.finditer(left):
+        left = left.replace(period.group(), "")
+    return not cues.TIME_QUANTITY.search(left)
+
+
+def _bare_in_runs(text: str, bare: list[Value], found: list[Value]) -> list[Value]:
+    """Bare numbers in an enumeration take the unit of the value that closes it
+    (分别提高10.3个、3.1个百分点: 10.3 is 百分点; 分别为12、15亿元)."""
+    by_start = {v.start: v for v in found}
+    kept = []
+    for value in sorted(bare, key=lambda v: -v.start):
+        if text[value.end:value.end + 1] != "、":
+            continue
+        nxt = by_start.get(value.end + 1)
+        if nxt is None or nxt.unit is None or isinstance(nxt.value, list) or nxt.kind:
+            continue
+        scale = _magnitude_of(text[nxt.start:nxt.end])
+        value.value = value.value * scale
+        value.unit, value.unit_class = nxt.unit, nxt.unit_class
+        by_start[value.start] = value
+        kept.append(value)
+    for value in found:  # 10.3个、3.1个百分点: the count unit was the first half of 个百分点
+        nxt = by_start.get(value.end + 1)
+        if value.unit == "个" and text[value.end:value.end + 1] == "、" and nxt is not None and nxt.unit == "百分点":
+            value.unit, value.unit_class = "百分点", "rate"
+    return kept
+
+
+def _magnitude_of(span: str) -> Decimal:
+    match = re.search(cues.MAGNITUDE, span)
+    return parse_number("1" + match.group()) if match else Decimal(1)
+
+
+def _drop_overlaps(values: list[Value]) -> list[Value]:
+    kept: list[Value] = []
+    for value in values:
+        if kept and value.start < kept[-1].end:
+            if value.end - value.start > kept[-1].end - kept[-1].start:
+                kept[-1] = value
+            continue
+        kept.append(value)
+    return kept
+
+
+def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _inside_quote(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) sits inside a short quotation or title (“三个一批”, 《…2021年…》)."""
+    window = text[max(0, start - cues.MAX_QUOTED_NAME):start]
+    for opener, closer in cues.QUOTE_PAIRS.items():
+        if opener == closer:
+            continue
+        at = window.rfind(opener)
+        if at < 0 or closer in window[at:]:
+            continue
+        close = text.find(closer, end, end + cues.MAX_QUOTED_NAME)
+        if close >= 0 and "\n" not in text[end:close]:
+            return True
+    return False
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and "\u3400" <= char <= "\u9fff"
+
+
+# --- reading the context ---------------------------------------------------------------------
+
+
+def _clause_start(text: str, position: int) -> int:
+    for at in range(position - 1, max(-1, position - 80), -1):
+        if cues.CLAUSE_END.match(text[at]):
+            return at + 1
+    return max(0, position - 80)
+
+
+def read_sentence(text: str, start: int, end: int, values: list[Value], in_plan: bool) -> None:
+    """Fill name, kind, target and period of the values of one sentence ``text[start:end]``."""
+    runs = _runs(text, values)
+    periods = _periods(text, start, values[-1].start)
+    previous: Value | None = None
+    for run in runs:
+        _read_run(text, start, run, previous, values, periods, in_plan)
+        previous = run[-1]
+
+
+def _runs(text: str, values: list[Value]) -> list[list[Value]]:
+    """Values of one enumeration (9.1%、4.0%、4.0%) grouped together."""
+    runs: list[list[Value]] = []
+    for value in values:
+        if runs and cues.RUN_SEPARATOR.match(text[runs[-1][-1].end:value.start]):
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return runs
+
+
+def _read_run(text, sentence_start, run, previous, sentence_values, periods, in_plan) -> None:
+    first = run[0]
+    clause_start = max(_clause_start(text, first.start), sentence_start)
+    left_start = max(clause_start, previous.end if previous and previous.end > clause_start else clause_start)
+    left = text[left_start:first.start]
+    clause_left = text[clause_start:first.start]
+    own_names = _names_from_left(left, rank=first.kind == "rank")
+    following = _following_name(text, run[-1])
+    for i, value in enumerate(run):
+        value_left = text[left_start:value.start]
+        if value.kind is None:
+            value.kind = _kind(value, left)
+        value.period = _period_for(value, i, run, periods)  # 到2025年 also marks a target
+        value.target = bool(value.target) or _target(text, sentence_start, value, clause_left, in_plan)
+        if value.target and cues.TARGET_AFTER.match(text[value.end:]) and not _target_before(text, sentence_start, value):
+            value.period = _period_after(text, value)
+    names = _distribute_names(own_names, following, run, sentence_values)
+    if first.kind == "rank" and not own_names and cues.RANK_OF_ALL.search(left):
+        earlier = [v.name for v in sentence_values if v.end <= first.start and v.name]
+        names = ["、".join(dict.fromkeys(earlier)) or None] * len(run)
+    for value, name in zip(run, names):
+        value.name = name
+
+
+def _names_from_left(left: str, rank: bool = False) -> list[str]:
+    """The indicator name(s) in the text before a value, '、'-separated names kept together;
+    for a rank, the text before the ranking verb (营商环境|跃升至全省|第13名)."""
+    left = cues.COMPARISON_BASE.sub("", left)
+    for period in cues.PERIOD.finditer(left):
+        left = left.replace(period.group(), "")
+    left = cues.NAME_LEADING_NOISE.sub("", left)
+    left = cues.NAME_TRAILING_NOISE.sub("", left)
+    if not left:
+        return []
+    verbs = list(cues.NAME_VERBS.finditer(left))
+    name = left
+    rank_verbs = list(cues.RANK_VERBS.finditer(left)) if rank else []
+    if rank_verbs:
+        name = cues.NAME_TRAILING_NOISE.sub("", left[: rank_verbs[-1].start()])
+    elif verbs:
+        verb = verbs[-1]
+        before = cues.NAME_TRAILING_NOISE.sub("", cues.NAME_LEADING_NOISE.sub("", left[: verb.start()]))
+        after = left[verb.end():]
+        if after and cues.NAME_INNER_CHANGE.fullmatch(verb.group()) and before:
+            name = before + verb.group() + after  # 城镇新增就业
+        elif after:
+            name = after
+        else:
+            name = before
+    name = name.strip(cues.NAME_STRIP_CHARS + "、，,的")
+    for ch in cues.NAME_STRIP_CHARS:
+        name = name.replace(ch, "")
+    if len(name) > cues.MAX_NAME_CHARS and "等" in name:
+        name = name.rsplit("等", 1)[1] or name  # 安全饮水、村组道路…等|乡村振兴项目
+    name = name[-cues.MAX_NAME_CHARS:]
+    return [name] if name else []
+
+
+def _following_name(text: str, value: Value) -> str | None:
+    """The noun phrase right after a count (建成19个|美好移民村示范村)."""
+    if value.unit_class != "count" or not _is_cjk(text[value.end:value.end + 1]):
+        return None
+    stop = cues.FOLLOWING_NAME_STOP.search(text, value.end, value.end + cues.MAX_NAME_CHARS)
+    name = text[value.end:stop.start() if stop else value.end + cues.MAX_NAME_CHARS]
+    for ch in cues.NAME_STRIP_CHARS:
+        name = name.replace(ch, "")
+    return name or None
+
+
+def _distribute_names(own, following, run, sentence_values) -> list[str | None]:
+    if following:
+        return [following] * len(run)
+    if own:
+        parts = own[0].split("、")
+        if len(parts) == len(run) > 1:
+            return parts
+        return [own[0]] * len(run)
+    earlier = [v for v in sentence_values if v.end <= run[0].start and v.name]
+    if len(run) > 1 and len(earlier) >= len(run):
+        distinct = [v.name for v in earlier[-len(run):]]
+        if len(set(distinct)) == len(run):
+            return distinct  # 交易额…、零售额…，分别增长19.87%、20.64%
+    inherited = earlier[-1].name if earlier else None
+    return [following or inherited] * len(run)
+
+
+def _kind(value: Value, left: str) -> str:
+    left = cues.COMPARISON_BASE.sub("", left)
+    if value.unit == "百分点":
+        return "change"
+    if value.unit_class == "rate":
+        if cues.GROWTH_CUES.search(left) and not cues.TO_LEVEL.search(left):
+            return "growth"
+        return "level"
+    changes = list(cues.CHANGE_CUES.finditer(left))
+    if changes and not cues.TO_LEVEL.search(left):
+        levels = [m for m in cues.LEVEL_CUES.finditer(left) if m.start() > changes[-1].end()]
+        if not levels:
+            return "change"
+    return "level"
+
+
+def _target_before(text: str, sentence_start: int, value: Value) -> bool:
+    return bool(cues.TARGET_SENTENCE_CUES.search(text, sentence_start, value.start))
+
+
+def _target(text: str, sentence_start: int, value: Value, left: str, in_plan: bool) -> bool:
+    """Whether a value is planned; ``left`` is its clause up to the value."""
+    if in_plan or _target_before(text, sentence_start, value):
+        return True
+    left = cues.COMPARISON_BASE.sub("", cues.QUOTED.sub("", left))
+    for cue in cues.TARGET_CLAUSE_CUES.finditer(left):
+        if not cues.TARGET_CLAUSE_BLOCKERS.search(left[: cue.start()]):
+            return True
+    return bool(cues.TARGET_AFTER.match(text[value.end:]))
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Period:
+    start: int
+    end: int
+    items: list[str]
+    to: bool  # 到2025年: a deadline, which makes the value a target
+
+
+def _periods(text: str, start: int, end: int) -> list[_Period]:
+    """Period phrases of the sentence up to ``end``, enumerations grouped."""
+    groups: list[_Period] = []
+    for match in cues.PERIOD.finditer(text, start, end):
+        if cues.PERIOD_BLOCKERS.search(text[max(start, match.start() - 1):match.start()]) and not match.group("to"):
+            continue
+        if cues.PERIOD_FOLLOWED_BY_DATE.match(text[match.end():match.end() + 3]):
+            continue
+        item = match.group("p")
+        if groups and cues.PERIOD_SEPARATOR.match(text[groups[-1].end:match.start()]):
+            groups[-1].items.append(item)
+            groups[-1].end = match.end()
+        else:
+            groups.append(_Period(match.start(), match.end(), [item], bool(match.group("to"))))
+    return groups
+
+
+def _period_for(value: Value, index: int, run: list[Value], periods: list[_Period]) -> str | None:
+    before = [p for p in periods if p.end <= value.start]
+    if not before:
+        return None
+    period = before[-1]
+    if period.to:
+        value.target = True
+    if len(period.items) > 1 and len(run) == len(period.items):
+        return period.items[index]
+    return "、".join(period.items)
+
+
+def _period_after(text: str, value: Value) -> str | None:
+    """The period between a target value and its 目标 (7.5%左右的“十四五”年均增幅目标)."""
+    stretch = cues.TARGET_AFTER.match(text[value.end:]).group()
+    match = cues.PERIOD.search(stretch)
+    return match.group("p") if match else None
+
+
+# --- plan sections ---------------------------------------------------------------------------
+
+
+def _plan_section_lookup(text: str):
+    """A function telling whether a position lies under a heading that announces plans."""
+    starts, flags = [0], [False]
+    for match in re.finditer(r"^.*$", text, flags=re.M):
+        line = match.group()
+        if cues.TOP_HEADING.match(line):
+            heading = re.split(r"[。，,；;]", line, maxsplit=1)[0]
+            starts.append(match.start())
+            flags.append(bool(cues.PLAN_HEADING.search(heading)) and not cues.REVIEW_HEADING.search(heading))
+
+    def in_plan(position: int) -> bool:
+        return flags[bisect_right(starts, position) - 1]
+
+    return in_plan
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+
+def find_table_values(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
+    """Values of indicator tables laid out one cell a line: a header row with year columns,
+    then rows whose cells line up with it. Returns the values and the tables' extents."""
+    values: list[Value] = []
+    extents: list[tuple[int, int]] = []
+    blocks = _blocks(text)
+    i = 0
+    while i < len(blocks):
+        header = blocks[i]
+        labels = [_cell_text(text, cell) for cell in header]
+        years = [j for j, label in enumerate(labels) if cues.TABLE_YEAR_HEADER.match(label)]
+        if len(header) < 3 or len(years) < 2:
+            i += 1
+            continue
+        name_col = next((j for j, label in enumerate(labels) if cues.TABLE_NAME_HEADER.search(label)), None)
+        title = text[max(0, header[0][0] - 60):header[0][0]]
+        target_col = _target_column(labels, years, title)
+        table_start, j = header[0][0], i + 1
+        while j < len(blocks) and len(blocks[j]) == len(header):
+            row = blocks[j]
+            label = _cell_text(text, row[name_col]) if name_col is not None else ""
+            values.extend(_row_values(text, row, labels, years, label, target_col))
+            j += 1
+        extents.append((table_start, blocks[j - 1][-1][1]))
+        i = j
+    return values, extents
+
+
+def _blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of tab-led lines separated by blank lines, each a list of cells (a line without a
+    leading tab continues the cell above: 2023年 / 上半年)."""
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for match in re.finditer(r"^.*$", text, flags=re.M):
+        line = match.group()
+        if line.startswith("\t"):
+            current.append((match.start() + 1, match.end()))
+        elif line.strip() and current:
+            current[-1] = (current[-1][0], match.end())
+        else:
+            if current:
+                blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _cell_text(text: str, cell: tuple[int, int]) -> str:
+    return re.sub(r"\s+", "", text[cell[0]:cell[1]])
+
+
+def _target_column(labels: list[str], years: list[int], title: str) -> int | None:
+    for j in years:
+        if cues.TABLE_TARGET_WORDS.search(labels[j]):
+            return j
+    if cues.TABLE_TARGET_WORDS.search(title):
+        latest = max(years, key=lambda j: labels[j])
+        if sum(labels[j][:4] == labels[latest][:4] for j in years) == 1:
+            return latest
+    return None
+
+
+def _row_values(text, row, labels, years, label, target_col) -> list[Value]:
+    units = cues.TABLE_LABEL_UNIT.findall(label)
+    name = cues.TABLE_LABEL_UNIT.sub("", label) or None
+    unit, unit_class, scale = None, None, Decimal(1)
+    for candidate in units:
+        magnitude = re.match(cues.MAGNITUDE, candidate)
+        rest = candidate[magnitude.end():] if magnitude else candidate
+        normalised, klass = normalise_unit(rest)
+        if klass:
+            unit, unit_class = normalised, klass
+            scale = parse_number("1" + magnitude.group()) if magnitude else Decimal(1)
+            break
+    found = []
+    for j in years:
+        cell_start, cell_end = row[j]
+        matches = list(cues.TABLE_CELL_VALUE.finditer(text, cell_start, cell_end))
+        if not matches:
+            continue
+        match = matches[-1]
+        number = re.sub(rf"(?:{cues.QUALIFIER_SUFFIX})$", "", match.group())
+        try:
+            amount = parse_number(number) * scale
+        except NumberError:
+            continue
+        cell = text[cell_start:match.start()]
+        growth = unit == "%" and (cues.GROWTH_CUES.search(name or "") or cues.GROWTH_CUES.search(cell))
+        value = Value(match.start(), match.end(), amount, unit, unit_class, "growth" if growth else "level")
+        value.name = name
+        value.period = re.sub(r"(?:目标|规划|预期|计划)$", "", labels[j])
+        value.target = j == target_col
+        found.append(value)
+    return found

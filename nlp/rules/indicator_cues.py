@@ -1,0 +1,209 @@
+"""Regexes and word lists for numeric indicators: the shapes of values, the cue words of
+``kind``, ``target`` and ``period``, and what marks a number as *not* an indicator.
+
+Only data lives here; nlp/components/indicators.py applies it. Traditional forms sit next to
+the simplified ones, because the older national reports are transcribed in traditional script.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .units import UNIT_PATTERN
+
+# --- number shapes -------------------------------------------------------------------------
+
+# An Arabic number: half- or full-width digits, thousands groups, decimals, an optional sign
+# where the text writes one (-5.26%). Older transcriptions write the decimal point as · (19·5％).
+ARABIC_NUMBER = (
+    r"(?:(?<![0-9０-９.．])[-－](?=[0-9０-９]))?"
+    r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．·][0-9０-９]+)?"
+)
+# A Chinese numeral (一千五百万, 两, 二〇三五, 一点二); it must hold a digit, not just 万/千.
+CHINESE_NUMBER = (
+    r"(?=[〇零一二两三四五六七八九十兩壹贰叁肆伍陆柒捌玖拾])"
+    r"[〇零一二两三四五六七八九十百千万亿兩萬億壹贰叁肆伍陆柒捌玖拾佰仟]+"
+    r"(?:[点點][〇零一二三四五六七八九]+)?"
+)
+# 百分之X: a percentage written in words (百分之五, 百分之十二点八).
+PERCENT_WORDS = r"百分之"
+# Magnitude words after an Arabic number (a Chinese numeral carries its own).
+MAGNITUDE = r"[千百]?(?:万亿|亿|万)|萬億|億|萬"
+# "About / more than" between the number and its unit (130多项, 3900多家, 1.5万余亩).
+APPROXIMATE_INFIX = r"多|余|餘"
+# Qualifiers that follow the value and belong to its span (6%以上, 7.0左右, 3%以内).
+QUALIFIER_SUFFIX = r"及以上|以上|以下|以内|左右|上下"
+# Range dashes inside one span (6.5%－7%, 3至5亿元, 3－4个).
+RANGE_DASH = r"[-－—~～至]"
+
+_NUMBER = rf"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})"
+# One value: number, magnitude, unit, an optional range tail, an optional qualifier.
+VALUE = re.compile(
+    rf"(?P<pct>{PERCENT_WORDS})?(?P<n1>{_NUMBER})(?P<m1>{MAGNITUDE})?(?P<u1>{UNIT_PATTERN})?"
+    rf"(?:(?P<dash>{RANGE_DASH})(?P<pct2>{PERCENT_WORDS})?(?P<n2>{_NUMBER})(?P<m2>{MAGNITUDE})?)?"
+    rf"(?P<approx>{APPROXIMATE_INFIX})?(?P<m3>{MAGNITUDE})?(?P<u2>{UNIT_PATTERN})?"
+    rf"(?P<qual>{QUALIFIER_SUFFIX})?"
+)
+# A ratio of three or more parts (13.2:38.6:48.2, 13.1:48.7：38.2).
+RATIO = re.compile(r"(?<![0-9.])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![0-9:：])")
+# A rank: a ranking verb, a short scope (全市, 全省), then 第N (居全市第一位, 跃升至全省第13名);
+# or 第N名 on its own.
+RANK = re.compile(
+    r"(?:(?:位居|位列|跃居|跃升至|上升至|升至|排名|排在|保持|居|列)"
+    r"[^，,。；;！？、\n第]{0,8}"
+    r"(?P<span>第(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)(?P<suffix>名|位)?)"
+    r"|(?P<span2>第(?P<n2>[0-9０-９]+|[一二三四五六七八九十]+)名))"
+)
+
+# --- not indicators ------------------------------------------------------------------------
+
+# A Latin letter next to the number: codes and identifiers (G312, PM2.5, 5G, 5A级).
+CODE_NEIGHBOUR = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+# Characters before a Chinese numeral that make it part of a word (统一, 唯一, 之一, 第一批).
+WORD_BEFORE_CHINESE_NUMBER = set("第统唯之初逐单专同任某这那哪几此其每各万千百十")
+# Numeral + unit compounds that are terms, not counts (三次产业结构, 做好两篇文章).
+COUNT_TERMS = re.compile(r"^(?:[一二三两]次(?:产业|创业|能源|分配|开发)|两篇文章|两手|八项规定)")
+# Verbs after which a lone 一 + unit is a count (开展一次专题招商活动), not an article (一个重要).
+ONE_COUNT_CUES = re.compile(r"(?:至少|开展|举办|组织|召开|建成|建设|新建|引进|完成|实施)$")
+# Words before a value that make it a threshold inside a noun phrase when a noun follows
+# (产值超10亿元企业, 年产30万吨高端铝型材).
+THRESHOLD_PREFIX = re.compile(r"(?:超过|超|年产|日产|年处理|年加工|装机)$")
+# Openers and closers of quotations and titles: a number inside them is part of a name.
+QUOTE_PAIRS = {"“": "”", "\"": "\"", "‘": "’", "《": "》", "〔": "〕", "「": "」"}
+# A short quotation: a name or slogan, whose words are no cue (“百千万行动计划”入库企业).
+QUOTED = re.compile(r"“[^“”\n]{1,24}”")
+# Longest quotation whose numbers count as part of a name or slogan.
+MAX_QUOTED_NAME = 24
+# Time units are indicators only when a time quantity is named before them in the sentence,
+# at most this many characters back (空气质量优良天数达283天，比2017年增加23天).
+TIME_QUANTITY_WINDOW = 40
+TIME_QUANTITY = re.compile(r"天数|日数|年限|寿命|工期|时长|时间|期限|周期|年龄|天$")
+# After a time value these make it a time frame (7天内, 30年后, 三年来).
+TIME_FRAME_AFTER = re.compile(r"^(?:内|来|以来|后|前|间|期间|之内|左右的)")
+# Before a time value these make it a time frame or an ordinal (近三年, 连续14届, 每年).
+TIME_FRAME_BEFORE = re.compile(r"(?:近|连续|前|后|每|这|再|延长|历时|用|第|再延长)$")
+
+# --- sentences and clauses -----------------------------------------------------------------
+
+# Ends of sentences: a period, name and target never cross them.
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+# Ends of clauses inside a sentence.
+CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
+# What may stand between two values of one enumeration (9.1%、4.0%和4.0%).
+RUN_SEPARATOR = re.compile(r"^(?:[、，,和及与]|以及)?$")
+
+# --- kind ------------------------------------------------------------------------------------
+
+# Relative change: with % (or 倍) the value is a growth rate.
+GROWTH_CUES = re.compile(
+    r"增长率|增长|增速|增幅|年均|增加(?!值)|下降|降低|提高|提升|降幅|涨幅|回落|递增|上升|减少|增長|下降|提高|遞增"
+)
+# Growth cues followed by 到/至 state the level reached (从206.3亿元增长到283.9亿元).
+TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|增長)(?:到|至)$")
+# Absolute change: with an amount the value is a change (新增企业7家, 比2017年增加23天).
+CHANGE_CUES = re.compile(r"新增|净增|增加(?!值)|减少|减排|增收|增产|减产|增长|下降|淨增|增長|減少")
+# Level cues: the amount reached (新增6家，达到51家) overrides a change cue before it; 为 does
+# not (城镇新增就业人数分别为9259人 is a change).
+LEVEL_CUES = re.compile(r"达到|达(?!标)|现有|拥有|保持在|稳定在|突破|總|達到")
+
+# --- name ------------------------------------------------------------------------------------
+
+# Verbs that end the indicator's name when they come between it and the value
+# (生产总值|完成|283.9亿元); the noun phrase after a verb is its object (完成|造林|2.1万亩).
+NAME_VERBS = re.compile(
+    r"分别为|分别达到|分别达|分别增长|分别下降|分别提高|分别是|分别"
+    r"|增长到|增长至|提高到|提高至|下降到|减少到|减少至|降到|降至|回落到|回落至|优化为|调整为|上升为|下降为|提升至|提升到|"
+    r"达到|达(?!标|成|产)|完成(?!率)|实现(?!率)|(?<![作行成因认])为|(?<![但还就也])是|占(?!地)|突破|超过|"
+    r"增长|下降|提高|降低|减少|增加(?!值)|新增|净增|减排|累计|控制在|保持在|稳定在|保持|"
+    r"建成|新建|改造|修建|培育|获批|获得|引进|吸引|接待|举办|处置化解|化解|开展|落实|现有|拥有|"
+    r"達到|為|增長|淨增"
+)
+# Verbs that stay inside the name (城镇新增就业 5700人, 累计新增城镇就业 3.8万人).
+NAME_INNER_CHANGE = re.compile(r"新增|净增")
+# Verbs before a rank: the scope after them (全市, 全省) is no name (营商环境|跃升至全省|第13名).
+RANK_VERBS = re.compile(r"位居|位列|跃居|跃升至|上升至|升至|排名|排在|保持|居|列")
+# A rank of "all of them" (…，均居全市第一): its name is every name before it in the sentence.
+RANK_OF_ALL = re.compile(r"均|都")
+# Words at the start of the clause that are not part of the name.
+NAME_LEADING_NOISE = re.compile(
+    r"^(?:[、，,]|其中|同时|另外|此外|目前|当年|今年|去年|全年|和|及|与|以及|已|已经|"
+    r"全县|全区|全市|全省|全国|我县|我区|我市|我省|本县|本区|本市|共计|共|合计|总共|"
+    r"[一二三四五六七八九十\d]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])+"
+)
+# Words at the end of the left context that qualify the value, not the name.
+NAME_TRAILING_NOISE = re.compile(
+    r"(?:分别|均|都|约|近|共|共计|累计|年均|平均每年|每年平均|同比|超过|超|不少于|不低于|"
+    r"不超过|至少|只有|仅|已|已经|全部|总计|达|在|的|了|将|要|可|能|再|又|还|也|就|均在|从|由|未|尚未|"
+    r"始终|连年|持续|继续|一直|稳定|各|等|虽然|略|平均|接近|将近|(?:连续|近)?(?:[一二两三四五六七八九十]|\d)+年)+$"
+)
+# Comparison bases are neither names nor periods (较2017年, 比上年, 与上年同期相比).
+COMPARISON_BASE = re.compile(
+    r"(?:较|比|与|同)(?:上年|去年|上一年|前一年|上年同期|去年同期|同期|上半年|(?:[12１２][0-9０-９]{3}|[一二〇零九○]{4})年(?:底|末)?)"
+    r"(?:同期)?(?:相比)?|按可比价格计算|按可比价计算|同比"
+    r"|(?:低于|高于|快于|慢于|好于|超过|达到)(?:预期|[^，,。；;、\d]{0,6}?(?=\d|[一二两三四五六七八九十]))"
+)
+# Characters removed from a name (quotes around slogans: “百千万行动计划”入库企业).
+NAME_STRIP_CHARS = "“”‘’\"「」《》 \u3000\t"
+# A name never runs longer than this; the text before is context, not the name.
+MAX_NAME_CHARS = 24
+# Characters that stop a noun phrase read after a count (建成19个|美好移民村示范村|，).
+FOLLOWING_NAME_STOP = re.compile(
+    r"[，,。；;：:！？!?、\n（(]|[0-9０-９]|完成|建成|如期|全部|均|已|达到|实现|进入|跻身|通过|纳入|被|要|将|和"
+    r"|持续|不断|稳步|进一步|加快|顺利|全面|基本|正式|相继|陆续|成功|的"
+)
+
+# --- target ----------------------------------------------------------------------------------
+
+# Anywhere before the value in its sentence: the sentence states plans (主要预期目标是：…).
+TARGET_SENTENCE_CUES = re.compile(r"预期目标|目标是|目标为|主要目标|(?<!全)力争|确保|争取|计划到|规划到|目标任务是")
+# In the value's own clause: the value is planned (年度计划投资110亿元, 预计完成…); 预期 is
+# left out, it names kinds of indicators (预期性指标13项).
+TARGET_CLAUSE_CUES = re.compile(r"计划|预计|目标|力争|争取|确保|拟")
+# A target clause cue after these is a completion ratio, not a plan (占年度计划106%).
+TARGET_CLAUSE_BLOCKERS = re.compile(r"占|完成")
+# After the value in its clause: the value is a target (低于5.5%的目标要求, 12%左右目标任务).
+TARGET_AFTER = re.compile(r"^[^，,。；;！？]{0,14}?目标")
+# Headings of report parts that state plans (二、2022年工作部署, 三、重点工作, 二、目标任务).
+PLAN_HEADING = re.compile(r"任务|部署|安排|目标|举措|重点工作|工作重点|保障措施|总体要求|思路|展望")
+# Headings of parts that review the past win over plan words (一、1998年工作回顾和1999年工作的总体要求).
+REVIEW_HEADING = re.compile(r"回顾|成就|成绩|过去|进展|完成情况")
+# A top-level heading: 一、… or 第一部分, at the start of a line.
+TOP_HEADING = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|附件[:：]?)")
+
+# --- period ----------------------------------------------------------------------------------
+
+_YEAR = r"(?:[12１２][0-9０-９]{3}|[一二〇零九][〇零一二三四五六七八九○]{3})年"
+_YEAR_WORD = r"今年|去年|明年|本年|当年|全年|上年|次年"
+_PART_OF_YEAR = (
+    r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度|前[一二三四五六七八九十\d]+个?月"
+    r"|[0-9一二三四五六七八九十]+月(?:底|末|份)?|底|末|年底|年末|度|以来"
+)
+_PLAN_PERIOD = r"[“\"]?(?:十[一二三四五]五|[“\"]?[六七八九]五)[”\"]?(?:时期|期间|末|以来|前半程|后半程|前半期|后半期|初|中期)?"
+# Time phrases that give a value's period (2021年, 今年前三季度, “十四五”末, 截至11月底, 近三年).
+PERIOD = re.compile(
+    rf"(?P<to>到|至)?(?P<p>截至(?:{_YEAR}|{_YEAR_WORD})?[0-9一二三四五六七八九十]+月(?:底|末)?"
+    rf"|(?:{_YEAR}|{_YEAR_WORD})(?:{_PART_OF_YEAR})?"
+    rf"|{_PLAN_PERIOD}"
+    rf"|近[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年内|前半期|前半程"
+    rf"|每年|每季度|每月|前[一二三四五六七八九十\d]+期)"
+)
+# Periods right after these are comparison bases, not periods (较2017年, 比上年), or rates
+# (平均每年).
+PERIOD_BLOCKERS = re.compile(r"(?:较|比|与|同|从|由|于|在|均)$")
+# Periods right before these are part of a name or a date (2021年度最受欢迎, 2022年4月19日).
+PERIOD_FOLLOWED_BY_DATE = re.compile(r"^(?:[0-9一二三四五六七八九十]+日|年|年均)")
+# What may stand between periods of one enumeration (2021年、2022年和2023年上半年).
+PERIOD_SEPARATOR = re.compile(r"^[、，,和及与]$")
+
+# --- tables ----------------------------------------------------------------------------------
+
+# A table header cell naming a year column (2025年, 2023年上半年).
+TABLE_YEAR_HEADER = re.compile(rf"^{_YEAR}(?:{_PART_OF_YEAR})?(?:目标|规划|预期|计划)?$")
+# A header cell naming the indicator column.
+TABLE_NAME_HEADER = re.compile(r"指标|项目|名称")
+# Words in a table title or header that make its latest-year column a target.
+TABLE_TARGET_WORDS = re.compile(r"目标|规划|预期|计划")
+# The value inside a table cell (7.5, 7.0左右, [12], 五年年均增长2.5).
+TABLE_CELL_VALUE = re.compile(rf"{ARABIC_NUMBER}(?:{QUALIFIER_SUFFIX})?")
+# A unit written in brackets in a row label (地区生产总值增长（%）, 每万人发明专利拥有量（件）).
+TABLE_LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,8})[）)]")

@@ -1,0 +1,197 @@
+"""The policy_indicators component: number shapes, negative cases, attributes, tables, and the
+national reports. Shape tests run the real finder on short report sentences; the rest run the
+default pipeline on the seeds."""
+
+import json
+
+import pytest
+
+from nlp.components.indicators import find_indicators
+from nlp.text import clean
+
+from .conftest import SHARED, seed_text
+
+
+def spans(text):
+    """(span text, attributes) of every indicator of ``text``, as the component finds them."""
+    view = clean(text)
+    return [(view.text[s:e], attrs) for s, e, attrs in find_indicators(view.text)]
+
+
+def texts(text):
+    return [t for t, _ in spans(text)]
+
+
+def only(text):
+    (found,) = spans(text)
+    return found
+
+
+# fmt: off
+SHAPES = [
+    # (sentence, span, value, unit)
+    ("全县生产总值完成283.9亿元。", "283.9亿元", 28390000000, "元"),
+    ("一般公共预算收入1,958,000元。", "1,958,000元", 1958000, "元"),
+    ("森林覆盖率达到８０．３５％。", "８０．３５％", 80.35, "%"),
+    ("完成职业技能培训一千五百万人次。", "一千五百万人次", 15000000, "人次"),
+    ("社会融资规模增加两万亿元。", "两万亿元", 2000000000000, "元"),
+    ("国民生产总值比上年增长百分之五。", "百分之五", 5, "%"),
+    ("金融机构存款余额2.6万亿元。", "2.6万亿元", 2600000000000, "元"),
+    ("全年接待游客1500 万人次。", "1500万人次", 15000000, "人次"),
+    ("规模以上工业增加值增长 8% 以上。", "8%以上", 8, "%"),
+    ("研发经费投入增长5%-5.5%。", "5%-5.5%", [5, 5.5], "%"),
+    ("争取投资3至5亿元。", "3至5亿元", [300000000, 500000000], "元"),
+    ("培育新型农业经营主体3900多家。", "3900多家", 3900, "家"),
+    ("国内生产总值达到６７７００多亿元。", "６７７００多亿元", 6770000000000, "元"),
+    ("城镇化率提高 2 个百分点左右。", "2个百分点左右", 2, "百分点"),
+    ("工业用电量完成4.8亿千瓦时。", "4.8亿千瓦时", 480000000, "千瓦时"),
+    ("治理水土流失面积74.5平方公里。", "74.5平方公里", 74.5, "平方公里"),
+    ("开通武汉、宝鸡两条旅游专列。", "两条", 2, "条"),
+    ("单位生产总值能源消耗降幅为-5.26%。", "-5.26%", -5.26, "%"),
+    ("全社会固定资产投资增长14·1％。", "14·1％", 14.1, "%"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("sentence,span,value,unit", SHAPES)
+def test_indicators_number_shapes(sentence, span, value, unit):
+    found = spans(sentence)
+    assert [(t, a["value"], a["unit"]) for t, a in found] == [(span, value, unit)]
+
+
+def test_indicators_qualifier_spans():
+    assert texts("主要预期目标是：生产总值增长9%左右，居民消费价格涨幅控制在3%以内。") == ["9%左右", "3%以内"]
+    assert texts("累计水利配套超过1.3万亩，吸引游客近20万人次，粮食总产约96万吨。") == ["1.3万亩", "20万人次", "96万吨"]
+
+
+def test_indicators_ratio():
+    text, attrs = only("去年三次产业结构优化为13.2:38.6:48.2。")
+    assert (text, attrs["value"], attrs["kind"], attrs["name"]) == ("13.2:38.6:48.2", [13.2, 38.6, 48.2], "ratio", "三次产业结构")
+
+
+@pytest.mark.parametrize(
+    "sentence,span,value,name",
+    [
+        ("营商环境跃升至全省第13名。", "第13名", 13, "营商环境"),
+        ("综合绩效考评连年位居全市第一，为高质量发展筑牢了根基。", "第一", 1, "综合绩效考评"),
+        ("GDP增速9.3%,一般公共预算收入15.26亿,均居全市第一位。", "第一位", 1, "GDP增速、一般公共预算收入"),
+    ],
+)
+def test_indicators_rank(sentence, span, value, name):
+    (text, attrs) = spans(sentence)[-1]
+    assert (text, attrs["value"], attrs["unit"], attrs["kind"], attrs["name"]) == (span, value, None, "rank", name)
+
+
+# fmt: off
+NOT_INDICATORS = [
+    "2021年12月24日召开第十六届人民代表大会第一次会议。",  # dates, years, ordinals of sessions
+    "近三年来连续14届荣获省“红旗渠精神杯”。",  # durations and time frames
+    "实施G312、G345线改建等重点工程，PM2.5浓度持续下降。",  # codes
+    "根据宛政〔2022〕1 号文件精神。",  # document numbers
+    "1. 完成南大街道路升级改造。\n3.加强水质保护。",  # list markers
+    "一、总体要求……………………3\n二、基本原则……………………12",  # table-of-contents page numbers
+    "实现了“十四五”良好开局，落实“一二三五十”工作布局。",  # numerals inside slogans
+    "深入推进“三个一批”活动，落实省委“两个确保”“十大战略”，实施四大行动。",  # names and N大X
+    "基本实现20户以上自然村通硬化路。",  # threshold inside a noun phrase
+    "至少新引进亿元以上工业项目和产值超10亿元企业。",  # thresholds without a count
+    "坚持统一领导，一般性工作原则上7天内落实，推进一带一路建设。",  # 一般, 一带一路, time frame
+    "建设5G基站，打造5A级景区，营商环境4.0版。",  # codes and versions
+    "每千人口拥有3岁以下婴幼儿托位。",  # age threshold
+    "南阳市交投装备式制造产业园建设110千伏输变电工程。",  # specification inside a name
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("sentence", NOT_INDICATORS)
+def test_indicators_negative_cases(sentence):
+    assert texts(sentence) == []
+
+
+def test_indicators_shared_name_and_kinds():
+    found = spans("全县生产总值完成283.9亿元，增长8.4%；新增高新技术企业7家，达到51家；城镇化率较2017年提高5.5个百分点。")
+    assert [(t, a["name"], a["kind"]) for t, a in found] == [
+        ("283.9亿元", "生产总值", "level"),
+        ("8.4%", "生产总值", "growth"),
+        ("7家", "高新技术企业", "change"),
+        ("51家", "高新技术企业", "level"),
+        ("5.5个百分点", "城镇化率", "change"),
+    ]
+
+
+def test_indicators_enumerated_periods():
+    found = spans("2021年、2022年、2023年上半年全区地区生产总值增长率为9.1%、4.0%、4.0%，进展低于预期。")
+    assert [(a["value"], a["period"], a["kind"], a["name"]) for _, a in found] == [
+        (9.1, "2021年", "growth", "地区生产总值增长率"),
+        (4, "2022年", "growth", "地区生产总值增长率"),
+        (4, "2023年上半年", "growth", "地区生产总值增长率"),
+    ]
+
+
+def test_indicators_periods_and_comparison_bases():
+    found = spans("今年前三季度,全县GDP增速9.3%。截至11月底,完成投资占年度计划的143%。较2017年净增83.4亿元。")
+    assert [(t, a["period"]) for t, a in found] == [("9.3%", "今年前三季度"), ("143%", "截至11月底"), ("83.4亿元", None)]
+
+
+def test_indicators_targets():
+    found = spans("到 2025 年，农村自来水普及率达到93%。卧龙区年度计划投资110亿元，总投资378亿元。"
+                  "城镇调查失业率为3.4%，低于5.5%的目标要求。")
+    assert [(t, a["target"], a["period"]) for t, a in found] == [
+        ("93%", True, "2025年"), ("110亿元", True, None), ("378亿元", False, None),
+        ("3.4%", False, None), ("5.5%", True, None),
+    ]
+
+
+def test_indicators_pipeline_seed_004(nlp_pkuseg):
+    text = seed_text("004")
+    doc = nlp_pkuseg(text)
+    found = {s.text: s for s in doc.spans["policy"] if s.label_ == "INDICATOR"}
+    ratio = found["13.2:38.6:48.2"]
+    assert (ratio._.value, ratio._.kind, ratio._.period) == ([13.2, 38.6, 48.2], "ratio", "去年")
+    rank = found["第13名"]
+    assert (rank._.value, rank._.kind, rank._.name) == (13, "rank", "营商环境")
+    gdp = found["9.3%"]
+    assert (gdp._.name, gdp._.kind, gdp._.period, gdp._.target) == ("GDP增速", "growth", "今年前三季度", False)
+    assert not [t for t in found if "312" in t or "345" in t]  # G312, G345
+    assert all(text[s.start_char:s.end_char].replace("\n", "") == s._.clean_text for s in found.values())
+
+
+def test_indicators_pipeline_seed_001_spaces_and_offsets(nlp_pkuseg):
+    text = seed_text("001")
+    doc = nlp_pkuseg(text)
+    indicators = [s for s in doc.spans["policy"] if s.label_ == "INDICATOR"]
+    raw = {text[s.start_char:s.end_char]: s for s in indicators}
+    span = raw["1500 万人次"]
+    assert (span._.value, span._.unit, span._.target, span._.period) == (15000000, "人次", True, "2025年")
+    assert doc.text == text
+    assert "17110" not in raw  # 17110 工作制度: a name
+
+
+def test_indicators_table_of_003(nlp_pkuseg):
+    doc = nlp_pkuseg(seed_text("003"))
+    rows = [s for s in doc.spans["policy"] if s.label_ == "INDICATOR" and s._.name == "地区生产总值增长"]
+    assert [(s.text, s._.value, s._.unit, s._.kind, s._.target, s._.period) for s in rows] == [
+        ("7.5", 7.5, "%", "growth", True, "2025年"),
+        ("3.4", 3.4, "%", "growth", False, "2020年"),
+        ("9.1", 9.1, "%", "growth", False, "2021年"),
+        ("4.0", 4, "%", "growth", False, "2022年"),
+        ("4.0", 4, "%", "growth", False, "2023年上半年"),
+    ]
+    patents = [s for s in doc.spans["policy"] if s.label_ == "INDICATOR" and s._.name == "每万人发明专利拥有量"]
+    assert [(s.text, s._.unit, s._.target) for s in patents] == [("3.0", "件", True)]
+
+
+# Hand-checked: each report states the previous year's GDP (国民/国内生产总值) growth.
+GDP_GROWTH = {1992: 7, 1993: 12.8, 1994: 13.4, 1995: 11.8, 1997: 9.7, 1999: 7.8}
+
+
+@pytest.fixture(scope="module")
+def national_reports():
+    path = SHARED / "corpora" / "national_reports_1954_1999.jsonl"
+    with path.open(encoding="utf-8") as lines:
+        return {row["year"]: row["text"] for row in map(json.loads, lines)}
+
+
+@pytest.mark.parametrize("year,growth", sorted(GDP_GROWTH.items()))
+def test_indicators_national_gdp_growth(national_reports, year, growth):
+    found = [a for _, a in spans(national_reports[year]) if a["name"] and "生产总值" in a["name"] and a["kind"] == "growth"]
+    assert [(a["value"], a["unit"], a["target"]) for a in found if a["value"] == growth] == [(growth, "%", False)]
