@@ -1,2 +1,4 @@
 """Importing this package registers every component factory of the toolkit."""
 from . import indicators  # noqa: F401
+from . import glossary_sections  # noqa: F401
+from . import glossary_linker  # noqa: F401

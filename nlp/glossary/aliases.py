@@ -1,0 +1,80 @@
+"""Spellings of one glossary term: the alias key under which lookups meet, and the aliases an
+entry lists.
+
+Example::
+
+    >>> alias_key("“17110”工作制度") == alias_key("17110 工作制度")
+    True
+    >>> alias_forms("“万人助万企”活动")
+    ['“万人助万企”活动', '万人助万企活动', '万人助万企']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .patterns import (
+    GENERIC_SUFFIXES,
+    INTERCHANGEABLE_MEASURES,
+    KEY_IGNORED,
+    MEASURE_WORDS,
+    NUMERALS,
+    TRAILING_GLOSS,
+)
+
+# A numeral followed by an interchangeable measure word (五项保障 → 五个保障).
+_MEASURE_VARIANT = re.compile(rf"(?<=[{NUMERALS}])[{INTERCHANGEABLE_MEASURES[1:]}]")
+# What is left when a suffix is stripped from a bare numbered stem (五大工程 → 五大): too
+# little to name anything, so the suffix stays.
+BARE_STEM = re.compile(rf"[{NUMERALS}]+[{MEASURE_WORDS}]?")
+
+
+def compact(text: str) -> str:
+    """``text`` without quotes, spacing and with full-width forms folded (NFKC).
+
+    >>> compact("“ 六宜 ”")
+    '六宜'
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s“”‘’「」『』\"']", "", folded)
+
+
+def strip_suffixes(text: str) -> str:
+    """``text`` without trailing generic words, as long as a name is left.
+
+    >>> strip_suffixes("17110工作制度")
+    '17110'
+    >>> strip_suffixes("五大工程")
+    '五大工程'
+    """
+    changed = True
+    while changed:
+        changed = False
+        for suffix in GENERIC_SUFFIXES:
+            stem = text[: -len(suffix)]
+            if text.endswith(suffix) and len(stem) >= 2 and not BARE_STEM.fullmatch(stem):
+                text, changed = stem, True
+                break
+    return text
+
+
+def alias_key(text: str) -> str:
+    """The key that every spelling of a term shares: compact, lower-case, inner punctuation
+    dropped, a trailing bracketed gloss dropped, one measure-word spelling, generic suffixes
+    stripped.
+
+    >>> alias_key("人人持证，技能河南") == alias_key("人人持证、技能河南")
+    True
+    """
+    folded = unicodedata.normalize("NFKC", text.strip())
+    key = KEY_IGNORED.sub("", TRAILING_GLOSS.sub("", folded)).lower()
+    key = _MEASURE_VARIANT.sub(INTERCHANGEABLE_MEASURES[0], key)
+    return strip_suffixes(key)
+
+
+def alias_forms(term: str) -> list[str]:
+    """The aliases an entry lists: the term as written, without quotes and spacing, and
+    without its generic suffixes (duplicates removed, order kept)."""
+    plain = compact(term)
+    return list(dict.fromkeys(form for form in (term, plain, strip_suffixes(plain)) if form))

@@ -1,0 +1,320 @@
+"""Reading a document's own glossary: 名词解释 / 有关词语注释 / 注释 sections split into
+entries, and inline definitions in the body text.
+
+Entries are read from the cleaned text (layout breaks and page-break fragments removed) and
+keep offsets into the original text. A malformed section yields the entries that can be read
+and a one-line warning naming the file and line; it never raises.
+
+Example::
+
+    >>> from nlp.text import clean
+    >>> raw = "有关词语注释\\n1. 四美乡村：指农村环境美、田园美、村庄美、庭院美。\\n"
+    >>> [(e.number, e.term, e.definition) for e in extract_entries(clean(raw), "a.txt")]
+    [(1, '四美乡村', '指农村环境美、田园美、村庄美、庭院美。')]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..text import CleanText
+from .analyse import analyse
+from .kb import INLINE_SECTION, GlossaryEntry
+from .patterns import (
+    ENTRY_NUMBER,
+    INLINE_MEANS,
+    INLINE_MEMBERS,
+    INLINE_PAREN_IE,
+    INLINE_QUOTED_IE,
+    INLINE_SHORT_NAME,
+    MAX_HEAD_SUFFIX,
+    MAX_TERM_LENGTH,
+    NUMERALS,
+    PUNCT_SEPARATORS,
+    QUOTED_ONLY_SEPARATORS,
+    QUOTES,
+    SECTION_TITLE,
+    SENTENCE_END,
+    TERM_STOP,
+    TOC_LINE,
+    VERB_SEPARATORS,
+)
+
+logger = logging.getLogger(__name__)
+
+# Lines that end a glossary section: another annex or chapter heading.
+_SECTION_END = re.compile(r"^(?:附件|附表|第[一二三四五六七八九十百\d]+[章节部分]|[一二三四五六七八九十]+、)")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_HSPACE = " \t\u3000\u00a0"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line of the cleaned text: ``[start, end)`` without surrounding spacing."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a reader should check: ``line`` is 1-based in the original file."""
+
+    source: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.message}"
+
+
+@dataclass
+class _Draft:
+    """An entry being read: its line span and parsed head."""
+
+    number: int | None
+    start: int  # cleaned offset of the entry's first character (its number)
+    def_start: int
+    def_end: int
+    term: str
+    line: int
+
+
+def lines_of(text: str) -> list[Line]:
+    """The non-blank lines of ``text``, stripped of surrounding spacing."""
+    found, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip(_HSPACE)
+        if stripped:
+            lead = len(raw) - len(raw.lstrip(_HSPACE))
+            found.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return found
+
+
+def is_section_title(line: str) -> bool:
+    """Whether a line titles a glossary section (a table-of-contents line does not).
+
+    >>> is_section_title("附件4：名词解释"), is_section_title("附件4：名词解释\\t52")
+    (True, False)
+    """
+    return SECTION_TITLE.fullmatch(line.strip(_HSPACE)) is not None and not TOC_LINE.match(line)
+
+
+def parse_number(line: str) -> tuple[int | None, int]:
+    """The entry number opening ``line`` and where the rest begins, or ``(None, 0)``.
+
+    >>> parse_number("（12）两个确保：指…")
+    (12, 4)
+    """
+    match = ENTRY_NUMBER.match(line)
+    if not match:
+        return None, 0
+    if match.group("circled"):
+        return _CIRCLED.index(match.group("circled")) + 1, match.end()
+    digits = match.group("n1") or match.group("n2") or match.group("n3")
+    return int(digits), match.end()
+
+
+def parse_head(body: str) -> tuple[str, int] | None:
+    """Split an entry (without its number) into the term and where the definition starts.
+
+    A quoted head gives its quoted core, whatever suffix follows (“万人助万企”活动。是… →
+    万人助万企); a restated term after the separator is skipped (“两个确保”。两个确保：…).
+
+    >>> parse_head("“万人助万企”活动。是省委作出的重要决策")
+    ('万人助万企', 10)
+    >>> parse_head("两个确保：指确保高质量建设现代化河南")
+    ('两个确保', 5)
+    """
+    parsed = _quoted_head(body) or _plain_head(body)
+    if parsed is None:
+        return None
+    term, def_start = parsed
+    return term, def_start + _restatement(body[def_start:], term)
+
+
+def _quoted_head(body: str) -> tuple[str, int] | None:
+    close = QUOTES.get(body[:1])
+    if close is None:
+        return None
+    end = body.find(close, 1)
+    if end <= 1 or TERM_STOP.search(body[1:end]):
+        return None
+    term, pos = body[1:end], end + 1
+    limit = min(len(body), pos + MAX_HEAD_SUFFIX + 1)
+    for i in range(pos, limit):
+        if body[i] in PUNCT_SEPARATORS:
+            return term, i + 1
+        if body.startswith(VERB_SEPARATORS, i):
+            return term, i
+        if TERM_STOP.match(body[i]) or body[i] in QUOTES:
+            return None
+    return None
+
+
+def _plain_head(body: str) -> tuple[str, int] | None:
+    for i in range(1, min(len(body), MAX_TERM_LENGTH + 1)):
+        ch = body[i]
+        if ch in PUNCT_SEPARATORS and ch not in QUOTED_ONLY_SEPARATORS:
+            return _term_or_none(body[:i], i + 1)
+        if ch in "，," and body.startswith(VERB_SEPARATORS, i + 1):
+            return _term_or_none(body[:i], i + 1)
+        if body.startswith(VERB_SEPARATORS, i) and i >= 2:
+            return _term_or_none(body[:i], i)
+        if TERM_STOP.match(ch):
+            return None
+    return None
+
+
+def _term_or_none(term: str, def_start: int) -> tuple[str, int] | None:
+    term = term.strip(_HSPACE)
+    return (term, def_start) if len(term) >= 2 and not TERM_STOP.search(term) else None
+
+
+def _restatement(definition: str, term: str) -> int:
+    """Length of a restated ``term`` plus colon opening ``definition`` (0 when there is none)."""
+    rest = definition.lstrip(_HSPACE)
+    skipped = len(definition) - len(rest)
+    close = QUOTES.get(rest[:1])
+    if close and rest[1:].startswith(term + close):
+        candidate = 1 + len(term) + 1
+    elif rest.startswith(term):
+        candidate = len(term)
+    else:
+        return 0
+    if rest[candidate:candidate + 1] in ("：", ":"):
+        return skipped + candidate + 1
+    return 0
+
+
+class _Reader:
+    """Reads one document's sections and inline definitions, collecting problems."""
+
+    def __init__(self, view: CleanText, source: str):
+        self.view = view
+        self.source = source
+        self.lines = lines_of(view.text)
+        self.problems: list[Problem] = []
+
+    def raw_line(self, clean_offset: int) -> int:
+        raw = self.view.raw_index(min(clean_offset, len(self.view.text)))
+        return self.view.raw.count("\n", 0, raw) + 1
+
+    def warn(self, clean_offset: int, message: str) -> None:
+        self.problems.append(Problem(self.source, self.raw_line(clean_offset), message))
+
+    def sections(self) -> Iterator[tuple[int, int]]:
+        """Indexes into ``self.lines`` of each section's title line and the line after it."""
+        i = 0
+        while i < len(self.lines):
+            if is_section_title(self.lines[i].text) and self._opens_entries(i + 1):
+                end = self._section_end(i + 1)
+                yield i, end
+                i = end
+            else:
+                i += 1
+
+    def _opens_entries(self, i: int) -> bool:
+        """Whether the line after a title looks like a glossary entry (a list of annexes that
+        mentions 名词解释 is followed by another annex title, not an entry)."""
+        if i >= len(self.lines) or is_section_title(self.lines[i].text):
+            return False
+        _, offset = parse_number(self.lines[i].text)
+        return parse_head(self.lines[i].text[offset:]) is not None
+
+    def _section_end(self, i: int) -> int:
+        while i < len(self.lines):
+            text = self.lines[i].text
+            if is_section_title(text) or (_SECTION_END.match(text) and parse_number(text)[0] is None):
+                break
+            i += 1
+        return i
+
+    def section_entries(self, title_index: int, end: int) -> list[GlossaryEntry]:
+        title = self.lines[title_index].text
+        drafts: list[_Draft] = []
+        numbered = parse_number(self.lines[title_index + 1].text)[0] is not None
+        for line in self.lines[title_index + 1:end]:
+            number, offset = parse_number(line.text)
+            if numbered and number is None or not numbered and number is not None:
+                if drafts and not self._complete(drafts[-1]):
+                    drafts[-1].def_end = line.end  # a continuation the layout broke off
+                    continue
+                break  # the section ended before the next heading
+            if numbered and drafts and drafts[-1].number is not None:
+                previous = drafts[-1].number
+                if number <= previous:
+                    break  # a new list starts: the section is over
+                if number > previous + 1:
+                    self.warn(line.start, f"glossary numbering skips from {previous} to {number}")
+            head = parse_head(line.text[offset:])
+            if head is None:
+                self.warn(line.start, f"glossary entry {line.text[:20]!r} has no term separator; skipped")
+                if numbered:
+                    drafts.append(_Draft(number, line.start, line.end, line.end, "", line.start))
+                continue
+            term, def_start = head
+            drafts.append(_Draft(number, line.start, line.start + offset + def_start, line.end, term, line.start))
+        if drafts and drafts[-1].def_end >= len(self.view.text.rstrip()) and not self._complete(drafts[-1]):
+            self.warn(drafts[-1].line, "glossary section is cut off at the end of the file")
+        return [self._entry(d, title) for d in drafts if d.term and d.def_end > d.def_start]
+
+    def _complete(self, draft: _Draft) -> bool:
+        definition = self.view.text[draft.def_start:draft.def_end].rstrip()
+        return bool(definition) and definition[-1] in SENTENCE_END
+
+    def _entry(self, draft: _Draft, title: str) -> GlossaryEntry:
+        start, end = self.view.raw_span(draft.start, draft.def_end)
+        definition = self.view.text[draft.def_start:draft.def_end].strip(_HSPACE)
+        return analyse(GlossaryEntry(draft.term, definition, self.source, title, draft.number, start, end))
+
+    def inline_entries(self, skip: list[tuple[int, int]]) -> list[GlossaryEntry]:
+        """Definitions in body text, outside the ``skip`` ranges (cleaned offsets)."""
+        found: dict[int, GlossaryEntry] = {}
+        text = self.view.text
+        for pattern in (INLINE_MEMBERS, INLINE_QUOTED_IE, INLINE_PAREN_IE, INLINE_MEANS, INLINE_SHORT_NAME):
+            for match in pattern.finditer(text):
+                start = min(match.start("term"), match.start("def"))
+                end = max(match.end("def"), match.end("term"))
+                if pattern is INLINE_MEMBERS:
+                    end = match.end()  # the closing bracket is part of the entry
+                    if match.group("term")[0] not in NUMERALS:
+                        continue  # only a numbered name announces its members
+                term = match.group("term").strip(_HSPACE)
+                if any(a <= start < b for a, b in skip) or len(term) < 2 or start in found:
+                    continue
+                raw_start, raw_end = self.view.raw_span(start, end)
+                entry = GlossaryEntry(term, match.group("def").strip(_HSPACE), self.source,
+                                      INLINE_SECTION, None, raw_start, raw_end, inline=True)  # fmt: skip
+                found[start] = analyse(entry)
+        first_by_term: dict[str, GlossaryEntry] = {}
+        for _, entry in sorted(found.items()):
+            first_by_term.setdefault(entry.term, entry)
+        return list(first_by_term.values())
+
+    def read(self) -> list[GlossaryEntry]:
+        entries, skip = [], []
+        for title_index, end in self.sections():
+            entries.extend(self.section_entries(title_index, end))
+            skip.append((self.lines[title_index].start, self.lines[end - 1].end))
+        return entries + self.inline_entries(skip)
+
+
+def extract(view: CleanText, source: str) -> tuple[list[GlossaryEntry], list[Problem]]:
+    """The entries a document defines and the problems met while reading them."""
+    reader = _Reader(view, source)
+    return reader.read(), reader.problems
+
+
+def extract_entries(view: CleanText, source: str) -> list[GlossaryEntry]:
+    """The entries a document defines (sections first, then inline definitions); each
+    problem is logged as one warning line ``FILE:LINE: message``."""
+    entries, problems = extract(view, source)
+    for problem in problems:
+        logger.warning("%s", problem)
+    return entries
