@@ -1,4 +1,4 @@
-"""``python -m nlp.annotate PATH... [-o OUT] [--format jsonl|tsv|html] [--segmenter pkuseg|jieba]``
+"""``python -m nlp.annotate PATH... [-o OUT] [--format jsonl|tsv|html|tasks] [--segmenter pkuseg|jieba]``
 
 Annotates files, folders (their ``*.txt``, recursively) and standard input (``-``). Exit status:
 0 when every input was annotated, 1 when some failed (each named on standard error in one line,

@@ -1,16 +1,18 @@
 """Turning annotated Docs into what users read and script against: the JSON of SPEC.md, a TSV
-table and a displaCy HTML page."""
+table, a displaCy HTML page and the CSV matrix of tasks and responsible units."""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
+from html import escape
 from typing import TextIO
 
 from spacy import displacy
 from spacy.tokens import Doc, Span
 
-from .extensions import doc_glossary, policy_records, record_key
+from .extensions import clean_view, doc_glossary, policy_records, record_key
 from .spans import policy_spans
 
 # Label colours of the HTML page.
@@ -20,6 +22,8 @@ TSV_ATTR_COLUMNS = (
     "name", "value", "unit", "kind", "target", "period", "role",
     "task_start", "task_end", "link_term", "link_source", "link_score",
 )  # fmt: skip
+# Columns of the task matrix (--format tasks): one row per responsible unit.
+TASK_COLUMNS = ("file", "task_start", "task_end", "task", "unit", "name", "role", "start", "end")
 
 
 def entity_record(span: Span) -> dict:
@@ -92,22 +96,73 @@ class TsvWriter:
         self.stream.flush()
 
 
+# The opening of an entity in displaCy's page; its template has no title, so one is added.
+DISPLACY_MARK = re.compile(r'<mark class="entity"')
+
+
+def hover_title(span: Span) -> str:
+    """What the page shows when the pointer rests on an entity: a linked slogan's definition
+    and source (两个确保 → "两个确保：指确保高质量建设现代化河南… (001_….txt)"), else nothing."""
+    link = span._.link if span.label_ == "SLOGAN" else None
+    if not link:
+        return ""
+    source = f" ({link['source']})" if link.get("source") else ""
+    return f"{link['term']}：{link['definition']}{source}"
+
+
+def add_hover_titles(html: str, titles: list[str]) -> str:
+    """Give the n-th entity of a displaCy page the n-th title (a tooltip; empty ones none)."""
+    remaining = iter(titles)
+
+    def titled(match: re.Match) -> str:
+        title = next(remaining, "")
+        return match.group() + (f' title="{escape(title, quote=True)}"' if title else "")
+
+    return DISPLACY_MARK.sub(titled, html)
+
+
 class HtmlWriter:
     """One page for the whole run, rendered by displaCy, a section per document."""
 
     def __init__(self, stream: TextIO):
         self.stream = stream
         self.parsed = []
+        self.hover_titles: list[str] = []  # one per rendered entity, in page order
 
     def add(self, doc: Doc, path: str) -> None:
         ents = [{"start": s.start_char, "end": s.end_char, "label": s.label_} for s in doc.ents]
         self.parsed.append({"text": doc.text, "ents": ents, "title": path})
+        self.hover_titles.extend(hover_title(s) for s in doc.ents if s.label_ in LABEL_COLORS)
 
     def finish(self) -> None:
         options = {"ents": list(LABEL_COLORS), "colors": LABEL_COLORS}
         html = displacy.render(self.parsed, style="ent", page=True, manual=True, options=options)
-        self.stream.write(html)
+        self.stream.write(add_hover_titles(html, self.hover_titles))
         self.stream.flush()
 
 
-WRITERS = {"jsonl": JsonlWriter, "tsv": TsvWriter, "html": HtmlWriter}
+class TasksWriter:
+    """The task matrix as CSV: one row per responsible unit, with the task its clause closes
+    (offsets into the original text, text cleaned)."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.rows = csv.writer(stream, lineterminator="\n")
+        self.rows.writerow(TASK_COLUMNS)
+
+    def add(self, doc: Doc, path: str) -> None:
+        view = clean_view(doc)
+        for ent in doc_record(doc, path)["ents"]:
+            if ent["label"] != "RESP_UNIT":
+                continue
+            task = ent["task"]
+            self.rows.writerow(
+                [path, task["start"], task["end"], view.clean_slice(task["start"], task["end"]),
+                 ent["text"], ent["name"], ent["role"], ent["start"], ent["end"]]
+            )  # fmt: skip
+
+    def finish(self) -> None:
+        self.stream.flush()
+
+
+WRITERS = {"jsonl": JsonlWriter, "tsv": TsvWriter, "html": HtmlWriter, "tasks": TasksWriter}
