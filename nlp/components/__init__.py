@@ -1,4 +1,5 @@
 """Importing this package registers every component factory of the toolkit."""
+from . import slogans  # noqa: F401
 from . import resp_units  # noqa: F401
 from . import indicators  # noqa: F401
 from . import glossary_sections  # noqa: F401

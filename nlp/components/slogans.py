@@ -1,0 +1,261 @@
+"""policy_slogans: tag SLOGAN spans (ANNOTATION.md) on the characters of the cleaned text.
+
+Candidates come from quoted spans and from unquoted numbered formulations and formulas; the
+slogan classifier (nlp/slogan_classifier.py) keeps or drops each. Glossary terms and aliases
+(the loaded glossary and the document's own, ``doc._.glossary``) are slogans wherever they
+occur, and so is every other mention in the document of a slogan it accepted.
+
+Example::
+
+    >>> pipeline = nlp.load(components=["glossary_sections", "policy_slogans"])
+    >>> doc = pipeline("锚定“两个确保”“十大战略”，开展“三个一批”活动，落实中央八项规定，实现“十四五”良好开局。")
+    >>> [s.text for s in doc.spans["policy"]]
+    ['两个确保', '十大战略', '三个一批', '八项规定']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from ..rules.slogan_patterns import (
+    DIGIT_FORMULA,
+    NOT_BEFORE_NUMBERED,
+    NUMBERED_CHAIN,
+    NUMBERED_NOUN,
+    CHAIN_PART,
+    MIN_SLOGAN_LENGTH,
+    PART_DEFINITION_CUES,
+    QUOTE_PAIRS,
+    QUOTED,
+)
+from ..slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, candidate_features
+from ..spans import add_policy_spans
+
+LABEL = "SLOGAN"
+# Every quotation mark, opening and closing.
+QUOTE_CHARS = "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values())
+# Characters of context taken on each side of a candidate for its features.
+CONTEXT_CHARS = 6
+# Characters of a definition's start looked for to find where an entry's head ends.
+HEAD_PROBE_CHARS = 8
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible slogan: cleaned-text offsets, how it was found, the text around it."""
+
+    start: int
+    end: int
+    kind: str  # "quoted" or "bare"
+    left: str
+    right: str
+
+
+def quoted_candidates(text: str) -> list[Candidate]:
+    """Every innermost quoted span: “两个确保”“十大战略” -> 两个确保, 十大战略."""
+    found = []
+    for m in QUOTED.finditer(text):
+        start, end = m.start() + 1, m.end() - 1
+        found.append(
+            Candidate(start, end, "quoted", text[max(0, m.start() - CONTEXT_CHARS):m.start()],
+                      text[m.end():m.end() + CONTEXT_CHARS])
+        )
+    return found
+
+
+def bare_candidates(text: str, quoted: Iterable[Candidate]) -> list[Candidate]:
+    """Numbered formulations and formulas outside quotes: 落实中央八项规定 -> 八项规定."""
+    inside = bytearray(len(text))
+    for c in quoted:
+        inside[c.start - 1:c.end + 1] = b"\1" * (c.end - c.start + 2)
+    spans = set()
+    for pattern in (NUMBERED_NOUN, NUMBERED_CHAIN, DIGIT_FORMULA):
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(inside[s:e]) or (s > 0 and text[s - 1] in NOT_BEFORE_NUMBERED):
+                continue
+            spans.add((s, e))
+    return [
+        Candidate(s, e, "bare", text[max(0, s - CONTEXT_CHARS):s], text[e:e + CONTEXT_CHARS])
+        for s, e in sorted(spans)
+    ]
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Quoted and bare candidates of a cleaned text, in text order."""
+    quoted = quoted_candidates(text)
+    return sorted(quoted + bare_candidates(text, quoted), key=lambda c: (c.start, c.end))
+
+
+def glossary_terms(entries: Iterable) -> set[str]:
+    """The spellings of glossary entries (objects or dicts with term/aliases) that a mention
+    spans: quoted spellings and those that only add a suffix to another are left out, since a
+    slogan is its minimal form (“万人助万企”活动 -> 万人助万企)."""
+    terms = set()
+    for entry in entries:
+        get = entry.get if isinstance(entry, dict) else lambda k, e=entry: getattr(e, k, None)
+        forms = {t.strip() for t in [get("term"), *(get("aliases") or [])] if t and t.strip()}
+        forms = {t for t in forms if len(t) >= MIN_SLOGAN_LENGTH and not any(q in t for q in QUOTE_CHARS)}
+        terms.update(t for t in forms if not any(o != t and t.startswith(o) for o in forms))
+    return terms
+
+
+def _mention_pattern(terms: Iterable[str]) -> re.Pattern | None:
+    """One alternation over ``terms``, longest first, so a longer term wins where both fit."""
+    terms = sorted(set(terms), key=lambda t: (-len(t), t))
+    return re.compile("|".join(map(re.escape, terms))) if terms else None
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def select_slogans(
+    text: str,
+    candidates: list[Candidate],
+    model: SloganClassifier,
+    terms: set[str],
+    skip: Iterable[tuple[int, int]] = (),
+) -> list[tuple[int, int]]:
+    """The slogan spans of a cleaned text, as (start, end) offsets into it.
+
+    Args:
+        text: the cleaned text.
+        candidates: its candidates (see :func:`find_candidates`).
+        model: the classifier that keeps or drops candidates.
+        terms: glossary terms and aliases, slogans wherever they occur.
+        skip: spans never tagged (the heads of glossary entries).
+
+    Returns:
+        Sorted, non-overlapping spans: ``select_slogans("落实“四个不摘”要求", …)`` -> [(3, 7)].
+    """
+    skip = list(skip)
+    accepted: list[tuple[int, int]] = []
+    by_score = []
+    for c in candidates:
+        string = text[c.start:c.end]
+        feats = candidate_features(string, c.left, c.right, c.kind, model.settings)
+        p = 1.0 if string in terms else model.probability(feats)
+        if p >= model.threshold and not _overlaps((c.start, c.end), skip):
+            by_score.append((c.kind != "quoted", -(c.end - c.start), -p, c.start, c.end))
+    # Quoted spans first, then the longer of two overlapping bare finds.
+    for *_, start, end in sorted(by_score):
+        if not _overlaps((start, end), accepted):
+            accepted.append((start, end))
+    pattern = _mention_pattern(terms | {text[s:e] for s, e in accepted})
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            if not _overlaps(m.span(), accepted + skip):
+                accepted.append(m.span())
+    accepted.extend(_defined_parts(text, terms, accepted + skip))
+    return sorted(accepted)
+
+
+def _defined_parts(text: str, terms: set[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parts of a numbered chain term where its definition spells them out: 一渠即幸福渠."""
+    parts = set()
+    for term in terms:
+        if NUMBERED_CHAIN.fullmatch(term):
+            parts.update(CHAIN_PART.findall(term))
+    pattern = _mention_pattern(parts)
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(text):
+        after = text[m.end():m.end() + 3]
+        if after.startswith(PART_DEFINITION_CUES) and not _overlaps(m.span(), taken + found):
+            found.append(m.span())
+    return found
+
+
+@Language.factory(
+    "policy_slogans",
+    assigns=["doc.spans", "doc.ents"],
+    requires=["doc.text"],
+    default_config={"model": "default", "glossary": "default", "threshold": None},
+    default_score_weights={"ents_f": None},
+)
+def make_slogan_tagger(nlp: Language, name: str, model: str, glossary: str, threshold: float | None):
+    """Factory of :class:`SloganTagger` (settings in the README's slogan section)."""
+    return SloganTagger(nlp, name, model=model, glossary=glossary, threshold=threshold)
+
+
+class SloganTagger:
+    """Tags SLOGAN spans in ``doc.spans["policy"]`` (and ``doc.ents`` where nothing overlaps).
+
+    Args:
+        model: path of a classifier JSON, or "default" for the packaged one.
+        glossary: path of a glossary JSONL, "default" for the packaged glossary, or "" for none.
+        threshold: overrides the model's probability threshold when set.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, model: str = "default", glossary: str = "default",
+                 threshold: float | None = None):
+        self.name = name
+        self.cfg = {"model": model, "glossary": glossary, "threshold": threshold}
+        self.model: SloganClassifier | None = None
+        self.terms: set[str] = set()
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Load the classifier and the glossary terms named in the settings."""
+        path = DEFAULT_MODEL_PATH if self.cfg["model"] == "default" else self.cfg["model"]
+        self.model = SloganClassifier.load(path)
+        if self.cfg["threshold"] is not None:
+            self.model.threshold = float(self.cfg["threshold"])
+        self.terms = glossary_terms(_load_glossary(self.cfg["glossary"])) | set(self.model.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.model is None:
+            raise RuntimeError(f"{self.name} is not initialized: build the pipeline with nlp.load()")
+        view = doc._.clean
+        own = [dict(e, start=s, end=t) for e in doc._.glossary for s, t in [view.clean_span(e["start"], e["end"])]]
+        terms = self.terms | glossary_terms(own)
+        heads = glossary_heads(view.text, own)
+        spans = select_slogans(view.text, find_candidates(view.text), self.model, terms, heads)
+        add_policy_spans(doc, ((*view.raw_span(s, e), LABEL, {"link": None, "candidates": []})
+                               for s, e in spans))
+        return doc
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.model.save(path / "classifier.json")
+        (path / "terms.json").write_text(json.dumps(sorted(self.terms), ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=tuple()) -> "SloganTagger":
+        path = ensure_path(path)
+        self.model = SloganClassifier.load(path / "classifier.json")
+        self.terms = set(json.loads((path / "terms.json").read_text(encoding="utf-8")))
+        return self
+
+
+def glossary_heads(text: str, entries: Iterable[dict]) -> list[tuple[int, int]]:
+    """Cleaned-text spans of the heads (number and term) of the document's glossary entries,
+    which define a term rather than mention it: 1.“两个确保”。两个确保：… -> the part before
+    the definition. ``entries`` carry cleaned offsets ``start``/``end`` and ``definition``."""
+    heads = []
+    for entry in entries:
+        start, end, definition = entry["start"], entry["end"], entry.get("definition") or ""
+        if entry.get("inline") or not definition:
+            continue
+        at = text.rfind(definition[:HEAD_PROBE_CHARS], start, end)
+        if at > start:
+            heads.append((start, at))
+    return heads
+
+
+def _load_glossary(setting: str) -> list:
+    """Entries of the glossary named by a setting ("default", a JSONL path, or "")."""
+    if not setting:
+        return []
+    from ..glossary import load
+
+    return list(load(None if setting == "default" else Path(setting)).entries)

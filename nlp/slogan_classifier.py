@@ -1,0 +1,227 @@
+"""Whether a candidate string is a policy slogan: features and a JSON-backed linear model.
+
+The model is a logistic regression over binary features (character n-grams of the candidate,
+its shape, the characters and cue words around it). scikit-learn fits it; the saved file is
+plain JSON (feature names, coefficients, intercept, threshold, feature settings), so loading
+runs no code from the file and needs neither pickle nor scikit-learn.
+
+Example::
+
+    >>> model = SloganClassifier.load(DEFAULT_MODEL_PATH)
+    >>> model.probability(candidate_features("四个不摘", "严格落实“", "”要求，", "quoted")) > 0.5
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .rules.slogan_patterns import (
+    DIGIT_CODE,
+    LEFT_CUES,
+    NUMBERED_BARE,
+    NUMBERED_CHAIN,
+    NUMBERED_NOUN,
+    NUMERALS,
+    PART_SEPARATORS,
+    PLUS_SIGNS,
+    RIGHT_CUES,
+    TITLE_BRACKETS,
+)
+
+DEFAULT_MODEL_PATH = Path(__file__).parent / "data" / "slogan_classifier.json"
+FORMAT_VERSION = 1
+
+# Feature settings, saved with the model so that a file is always scored as it was trained.
+DEFAULT_SETTINGS = {"ngram_max": 3, "context": 2}
+# Candidate lengths are bucketed at these bounds (1, 2, 3, 4, 5-6, 7-9, 10-14, 15+).
+LENGTH_BOUNDS = (1, 2, 3, 4, 6, 9, 14)
+
+
+def _length_bucket(n: int) -> str:
+    for bound in LENGTH_BOUNDS:
+        if n <= bound:
+            return str(bound)
+    return "long"
+
+
+def _parts(text: str) -> list[str]:
+    """The text cut at the separators of listed slogans (知差距、勇担当 -> 知差距, 勇担当)."""
+    parts, current = [], []
+    for ch in text:
+        if ch in PART_SEPARATORS:
+            if current:
+                parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    if current:
+        parts.append("".join(current))
+    return parts
+
+
+def shape_features(text: str) -> list[str]:
+    """Features of the string's shape alone: numerals, chains, codes, parts, length."""
+    feats = [f"len={_length_bucket(len(text))}"]
+    if text[0] in NUMERALS:
+        feats.append("starts_numeral")
+    numerals = sum(ch in NUMERALS for ch in text)
+    feats.append(f"numerals={min(numerals, 3)}")
+    for name, pattern in (
+        ("noun", NUMBERED_NOUN),
+        ("chain", NUMBERED_CHAIN),
+        ("bare", NUMBERED_BARE),
+        ("code", DIGIT_CODE),
+    ):
+        if pattern.fullmatch(text):
+            feats.append(f"shape={name}")
+    if any(ch.isdigit() for ch in text):
+        feats.append("has_digit")
+    if any(ch in PLUS_SIGNS for ch in text):
+        feats.append("has_plus")
+    if any("a" <= ch.lower() <= "z" for ch in text):
+        feats.append("has_latin")
+    if any(ch in TITLE_BRACKETS for ch in text):
+        feats.append("has_title")
+    inner = [w for w in RIGHT_CUES if text.endswith(w) and len(text) > len(w)]
+    feats.extend(f"inner_cue={w}" for w in inner)
+    if inner:
+        feats.append("inner_cue")  # pooled over the cue words, so rare ones share evidence
+    parts = _parts(text)
+    if len(parts) > 1:
+        feats.append(f"parts={min(len(parts), 4)}")
+        if len({len(p) for p in parts}) == 1:
+            feats.append("parallel_parts")
+    return feats
+
+
+def candidate_features(
+    text: str, left: str, right: str, kind: str, settings: dict | None = None
+) -> list[str]:
+    """Binary features of a candidate ``text`` with the ``left`` and ``right`` text around it
+    (outside any quotes) and its ``kind`` ("quoted" or "bare").
+
+    Example: ``candidate_features("双减", "全面落实“", "”政策", "quoted")`` includes
+    ``"ng=双减"``, ``"starts_numeral"`` and ``"rcue=政策"``."""
+    settings = settings or DEFAULT_SETTINGS
+    n_max, width = settings["ngram_max"], settings["context"]
+    feats = [f"kind={kind}"]
+    padded = f"^{text}$"
+    for n in range(1, n_max + 1):
+        feats.extend(f"ng={padded[i:i + n]}" for i in range(len(padded) - n + 1))
+    shape = shape_features(text)
+    feats.extend(shape)
+    feats.extend(f"{kind}:{f}" for f in shape)
+    left, right = left[-width:], right[:width]
+    feats.extend(f"l{k}={left[-k:]}" for k in range(1, len(left) + 1))
+    feats.extend(f"r{k}={right[:k]}" for k in range(1, len(right) + 1))
+    for side, cues in (("lcue", [w for w in LEFT_CUES if left.endswith(w)]),
+                       ("rcue", [w for w in RIGHT_CUES if right.startswith(w)])):
+        feats.extend(f"{side}={w}" for w in cues)
+        if cues:
+            feats.append(side)  # pooled, as for inner cues
+    return feats
+
+
+@dataclass
+class SloganClassifier:
+    """A logistic regression over binary features, stored as JSON, with the slogans that the
+    training data tagged (the learned lexicon: slogans wherever they occur).
+
+    Attributes:
+        weights: coefficient of each feature name (features not listed weigh 0).
+        intercept: the bias term.
+        threshold: probability from which a candidate is a slogan.
+        settings: the feature settings the model was trained with.
+        lexicon: slogan strings learned from the training corpus.
+    """
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float = 0.5
+    settings: dict = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
+    lexicon: list[str] = field(default_factory=list)
+
+    @classmethod
+    def fit(
+        cls,
+        features: Sequence[Sequence[str]],
+        labels: Sequence[int],
+        *,
+        c: float = 1.0,
+        threshold: float = 0.5,
+        settings: dict | None = None,
+        lexicon: Iterable[str] = (),
+    ) -> "SloganClassifier":
+        """Fit on feature lists and 0/1 labels with scikit-learn's LogisticRegression; the
+        ``lexicon`` is stored as given."""
+        import numpy as np
+        from scipy.sparse import csr_matrix
+        from sklearn.linear_model import LogisticRegression
+
+        vocab: dict[str, int] = {}
+        rows, cols = [], []
+        for i, feats in enumerate(features):
+            for f in set(feats):
+                rows.append(i)
+                cols.append(vocab.setdefault(f, len(vocab)))
+        x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(features), len(vocab)))
+        model = LogisticRegression(C=c, max_iter=2000)
+        model.fit(x, np.asarray(labels))
+        names = sorted(vocab, key=vocab.get)
+        weights = {n: float(w) for n, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
+        return cls(weights, float(model.intercept_[0]), threshold, dict(settings or DEFAULT_SETTINGS),
+                   sorted(set(lexicon)))
+
+    def probability(self, feats: Iterable[str]) -> float:
+        """The probability that the candidate with these features is a slogan."""
+        z = self.intercept + sum(self.weights.get(f, 0.0) for f in set(feats))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_dict(self) -> dict:
+        return {
+            "format": FORMAT_VERSION,
+            "model": "logistic_regression_binary_features",
+            "settings": self.settings,
+            "threshold": self.threshold,
+            "intercept": self.intercept,
+            "lexicon": self.lexicon,
+            "weights": dict(sorted(self.weights.items())),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SloganClassifier":
+        if data.get("format") != FORMAT_VERSION:
+            raise ValueError(
+                f"slogan classifier format {data.get('format')!r} is not {FORMAT_VERSION}: "
+                "retrain it with `python scripts/train_slogans.py`"
+            )
+        return cls(
+            {str(k): float(v) for k, v in data["weights"].items()},
+            float(data["intercept"]),
+            float(data["threshold"]),
+            dict(data["settings"]),
+            [str(t) for t in data["lexicon"]],
+        )
+
+    def save(self, path: str | Path) -> None:
+        """Write the model as JSON (UTF-8, one feature a line for reviewable diffs)."""
+        data = self.to_dict()
+        weights = data.pop("weights")
+        head = json.dumps(data, ensure_ascii=False)[:-1]
+        lines = [f"  {json.dumps(k, ensure_ascii=False)}: {v:.6g}" for k, v in weights.items()]
+        Path(path).write_text(head + ', "weights": {\n' + ",\n".join(lines) + "\n}}\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> "SloganClassifier":
+        """Read a model written by :meth:`save`; a missing file names the training script."""
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"no slogan classifier at {path}: run `python scripts/train_slogans.py`"
+            )
+        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))

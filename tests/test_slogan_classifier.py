@@ -1,0 +1,61 @@
+"""The slogan classifier: features, the JSON model (fit, save, load) and the packaged model."""
+
+import json
+
+import pytest
+
+from nlp.slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, candidate_features, shape_features
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("一渠两园三河五湖", {"starts_numeral", "numerals=3", "shape=chain", "len=9"}),
+    ("四个意识", {"starts_numeral", "numerals=1", "shape=noun", "len=4"}),
+    ("6+1+N", {"shape=code", "has_digit", "has_plus", "has_latin", "numerals=0", "len=6"}),
+    ("知差距、勇担当、强执行、创辉煌", {"parts=4", "parallel_parts", "numerals=0", "len=long"}),
+    ("壮骨工程", {"inner_cue", "inner_cue=工程", "numerals=0", "len=4"}),
+])
+# fmt: on
+def test_slogan_classifier_shape_features(text, expected):
+    assert set(shape_features(text)) == expected
+
+
+def test_slogan_classifier_context_features():
+    # Context is the text outside the quotes: 全面落实“双减”政策.
+    feats = candidate_features("双减", "全面落实", "政策，中小", "quoted")
+    for feat in ("kind=quoted", "ng=^双", "ng=双减$", "quoted:starts_numeral", "l2=落实",
+                 "lcue=落实", "lcue", "r1=政", "r2=政策", "rcue=政策", "rcue"):
+        assert feat in feats
+    assert "r3=政策，" not in feats  # two characters of context by default
+
+
+def test_slogan_classifier_round_trip_is_plain_json(tmp_path):
+    feats = [["a", "b"], ["a"], ["c"], ["c", "b"]]
+    model = SloganClassifier.fit(feats, [1, 1, 0, 0], c=10.0, threshold=0.4, lexicon=["六稳", "双减"])
+    path = tmp_path / "model.json"
+    model.save(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == 1 and data["threshold"] == 0.4 and data["lexicon"] == ["六稳", "双减"]
+    loaded = SloganClassifier.load(path)
+    for f in feats:
+        assert loaded.probability(f) == pytest.approx(model.probability(f), abs=1e-5)
+    assert loaded.probability(["a"]) > 0.5 > loaded.probability(["c"])
+
+
+def test_slogan_classifier_missing_file_names_the_script(tmp_path):
+    with pytest.raises(FileNotFoundError, match="scripts/train_slogans.py"):
+        SloganClassifier.load(tmp_path / "none.json")
+
+
+# fmt: off
+@pytest.mark.parametrize("text, left, right, is_slogan", [
+    ("四个不摘", "。严格落实“", "”要求，设立", True),
+    ("壮骨工程", "，实施工业经济“", "”，发挥先进", True),
+    ("十四五", "，实现了“", "”良好开局", False),
+    ("中国天然氧吧", "，成功创建“", "”。\n\n统筹", False),
+])
+# fmt: on
+def test_slogan_classifier_packaged_model(text, left, right, is_slogan):
+    model = SloganClassifier.load(DEFAULT_MODEL_PATH)
+    p = model.probability(candidate_features(text, left, right, "quoted", model.settings))
+    assert (p >= model.threshold) is is_slogan
