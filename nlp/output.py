@@ -7,6 +7,7 @@ import csv
 import json
 import re
 from html import escape
+from pathlib import Path
 from typing import TextIO
 
 from spacy import displacy
@@ -41,12 +42,26 @@ def entity_record(span: Span) -> dict:
 
 
 def doc_record(doc: Doc, path: str) -> dict:
-    """The JSON line of one document (see SPEC.md)."""
-    return {
-        "path": path,
-        "ents": [entity_record(span) for span in policy_spans(doc)],
-        "glossary": doc_glossary(doc),
-    }
+    """The JSON line of one document (see SPEC.md).
+
+    The pipeline sees only text, so the entries that the document itself defines carry no
+    source; here, where the file is known, they get its name (in ``glossary``, ``link`` and
+    ``candidates`` alike)."""
+    source = Path(path).name
+    ents = []
+    for span in policy_spans(doc):
+        record = entity_record(span)
+        if record.get("link"):
+            record["link"] = _with_source(record["link"], source)
+        if record.get("candidates"):
+            record["candidates"] = [_with_source(c, source) for c in record["candidates"]]
+        ents.append(record)
+    glossary = [_with_source(entry, source) for entry in doc_glossary(doc)]
+    return {"path": path, "ents": ents, "glossary": glossary}
+
+
+def _with_source(entry: dict, source: str) -> dict:
+    return entry if entry.get("source") else dict(entry, source=source)
 
 
 class JsonlWriter:

@@ -44,14 +44,23 @@ def test_annotate_seeds_folder_offsets_point_into_original(run):
 
 
 def test_annotate_gb18030_equals_utf8(run, tmp_path):
-    text = seed_text("000")
-    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "gb.txt").write_bytes(text.encode("gb18030"))
-    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
-    status, out, _ = run(str(tmp_path / "utf8.txt"), str(tmp_path / "gb.txt"), str(tmp_path / "u16.txt"))
+    text = seed_text("001")
+    for folder, data in (("utf8", text.encode("utf-8")), ("gb", text.encode("gb18030")), ("u16", text.encode("utf-16"))):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_bytes(data)
+    status, out, _ = run(*(str(tmp_path / folder / "report.txt") for folder in ("utf8", "gb", "u16")))
     assert status == 0
-    utf8, gb, u16 = records(out)
-    assert utf8["ents"] == gb["ents"] == u16["ents"] and utf8["glossary"] == gb["glossary"]
+    utf8, gb, u16 = ({k: v for k, v in r.items() if k != "path"} for r in records(out))
+    assert utf8 == gb == u16
+    assert len(utf8["ents"]) > 100 and len(utf8["glossary"]) == 32
+
+
+def test_annotate_own_glossary_entries_name_their_file(run):
+    status, out, _ = run(str(seed_path("001")))
+    (record,) = records(out)
+    assert {entry["source"] for entry in record["glossary"]} == {seed_path("001").name}
+    linked = [e for e in record["ents"] if e["label"] == "SLOGAN" and e["link"]]
+    assert linked and all(e["link"]["source"] for e in linked)
 
 
 def test_annotate_bad_inputs_one_line_each(run, tmp_path):
