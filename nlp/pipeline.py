@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import Iterable
 
@@ -16,6 +17,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 PKUSEG_MODEL_ENV = "NLP_PKUSEG_MODEL"
 DEFAULT_PKUSEG_MODEL = REPO_ROOT / "models" / "pkuseg"
 SEGMENTERS = ("pkuseg", "jieba")
+# The name of a trained tagger's NER in the pipeline (see add_tagger).
+MODEL_NER = "policy_model_ner"
 
 # Our components in pipeline order. The glossary sections come first so that the slogan
 # tagger knows the document's own terms; the linker comes last.
@@ -49,6 +52,8 @@ def load(
     pkuseg_model: str | os.PathLike | None = None,
     components: Iterable[str] | None = None,
     component_config: dict[str, dict] | None = None,
+    glossary: str | os.PathLike | None = None,
+    model: str | os.PathLike | None = None,
 ) -> Language:
     """The full pipeline, ready to call.
 
@@ -58,6 +63,10 @@ def load(
             :func:`pkuseg_model_path`).
         components: names from PIPE_NAMES to include (default: all that are registered).
         component_config: per-component config overrides, by name.
+        glossary: a glossary JSONL (``python -m nlp.glossary build``) for the linker
+            (default: the one shipped in nlp/data/glossary.jsonl).
+        model: a tagger trained by scripts/train.py (``models/NAME``): its NER runs after the
+            rule components and adds the spans they missed (see :func:`add_tagger`).
 
     Returns:
         A spaCy Language for Chinese. Example::
@@ -67,20 +76,44 @@ def load(
     """
     if segmenter not in SEGMENTERS:
         raise ValueError(f"segmenter must be one of {', '.join(SEGMENTERS)}, not {segmenter!r}")
-    model = str(pkuseg_model_path(pkuseg_model)) if segmenter == "pkuseg" else None
+    pkuseg_folder = str(pkuseg_model_path(pkuseg_model)) if segmenter == "pkuseg" else None
     config = {
         "nlp": {"tokenizer": {"@tokenizers": "nlp.PolicyTokenizer.v1", "segmenter": segmenter}},
-        "initialize": {"tokenizer": {"pkuseg_model": model, "pkuseg_user_dict": "default"}},
+        "initialize": {"tokenizer": {"pkuseg_model": pkuseg_folder, "pkuseg_user_dict": "default"}},
     }
     nlp = spacy.blank("zh", config=config)
     wanted = PIPE_NAMES if components is None else tuple(components)
     unknown = [name for name in wanted if name not in PIPE_NAMES]
     if unknown:
         raise ValueError(f"unknown components {unknown}; choose from {', '.join(PIPE_NAMES)}")
-    overrides = component_config or {}
+    overrides = dict(component_config or {})
+    if glossary is not None:
+        overrides["glossary_linker"] = {"glossary": str(glossary), **overrides.get("glossary_linker", {})}
     for name in PIPE_NAMES:
         if name in wanted and name in Language.factories:
             nlp.add_pipe(name, config=overrides.get(name, {}))
     nlp.initialize()
     assert isinstance(nlp.tokenizer, PolicyTokenizer)
+    if model is not None:
+        add_tagger(nlp, model)
     return nlp
+
+
+def add_tagger(nlp: Language, model: str | os.PathLike) -> None:
+    """Add a trained tagger's NER and the ``policy_model_spans`` combiner to ``nlp``, after
+    the rule components and before the glossary linker (so model slogans are linked too).
+
+    Combining rule: the rules win where both fire, the model adds what the rules missed
+    (nlp/components/model_spans.py). Added after ``nlp.initialize()``, which would reset the
+    trained weights. Warns when the tagger was trained on another segmenter's tokens."""
+    folder = Path(model)
+    if not (folder / "ner").is_dir():
+        raise ModelMissingError(f"no trained tagger in {folder}: build one with scripts/train.py")
+    trained = spacy.load(folder, exclude=["tokenizer"])
+    trained_segmenter = trained.config["nlp"]["tokenizer"].get("segmenter")
+    if trained_segmenter != nlp.tokenizer.segmenter:
+        warnings.warn(f"{folder} was trained on {trained_segmenter} tokens but this pipeline uses "
+                      f"{nlp.tokenizer.segmenter}; load it with segmenter={trained_segmenter!r}")  # fmt: skip
+    before = "glossary_linker" if "glossary_linker" in nlp.pipe_names else None
+    nlp.add_pipe("ner", name=MODEL_NER, source=trained, before=before)
+    nlp.add_pipe("policy_model_spans", before=before)

@@ -2,7 +2,12 @@
 overlapping spans) and the accuracy of each attribute on exactly matched spans.
 
 Usage: python scripts/evaluate.py GOLD.jsonl [--docs seeds/] [--segmenter pkuseg|jieba]
-                                  [--labels SLOGAN ...] [--json OUT.json]
+                                  [--labels SLOGAN ...] [--sources FILE ...] [--json OUT.json]
+                                  [--model models/NAME]
+
+With --model, one table compares the rules only, the trained tagger only and the two combined
+(nlp.load(model=...)) on P/R/F1 per label; --sources keeps the gold units of those documents
+only (e.g. a corpus's dev documents, for held-out figures).
 """
 
 from __future__ import annotations
@@ -44,6 +49,25 @@ def format_table(scores: dict) -> str:
     return "\n".join(lines)
 
 
+def format_comparison(scores_by_system: dict[str, dict]) -> str:
+    """One table: a row per label and system, exact and overlap P/R/F1."""
+    columns = [f"{match} {measure}" for match in ("exact", "overlap") for measure in ("P", "R", "F1")]
+    lines = [f"{'label':<10} {'system':<9}" + "".join(f" {c:>10}" for c in columns)]
+    labels = sorted({label for scores in scores_by_system.values() for label in scores})
+    for label in labels:
+        for system, scores in scores_by_system.items():
+            cells = "".join(f" {scores[label][m][k]:10.3f}" for m in ("exact", "overlap") for k in ("p", "r", "f"))
+            lines.append(f"{label:<10} {system:<9}{cells}")
+    return "\n".join(lines)
+
+
+def systems(segmenter: str, model: Path) -> dict[str, dict]:
+    """The load() options of the three pipelines that --model compares."""
+    return {"rules": {"segmenter": segmenter},
+            "model": {"segmenter": segmenter, "components": (), "model": model},
+            "combined": {"segmenter": segmenter, "model": model}}  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", type=Path)
@@ -51,12 +75,22 @@ def main() -> int:
     parser.add_argument("--segmenter", default="pkuseg", choices=("pkuseg", "jieba"))
     parser.add_argument("--labels", nargs="+", help="labels to score (default: the gold's)")
     parser.add_argument("--json", type=Path, help="also write the scores as JSON here")
+    parser.add_argument("--sources", nargs="+", metavar="FILE", help="score these documents only")
+    parser.add_argument("--model", type=Path, help="compare rules, this trained tagger and both")
     args = parser.parse_args()
     units = read_gold(args.gold)
-    pipeline = nlp.load(args.segmenter)
-    predictions = predict(sorted({u.source for u in units}), args.docs, pipeline)
-    scores = score(units, predictions, args.labels)
-    print(format_table(scores))
+    if args.sources:
+        wanted = set(args.sources)
+        units = [u for u in units if u.source in wanted]
+    sources = sorted({u.source for u in units})
+    if args.model:
+        scores = {}
+        for system, options in systems(args.segmenter, args.model).items():
+            scores[system] = score(units, predict(sources, args.docs, nlp.load(**options)), args.labels)
+        print(format_comparison(scores))
+    else:
+        scores = score(units, predict(sources, args.docs, nlp.load(args.segmenter)), args.labels)
+        print(format_table(scores))
     if args.json:
         args.json.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -1,0 +1,1 @@
+"""Regexes and word lists of the components: data only, no logic."""
