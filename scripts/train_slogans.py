@@ -2,13 +2,16 @@
 
 Usage:
     python scripts/train_slogans.py --build [--gold DIR] [--seeds DIR]   # corpora/ from gold
+    python scripts/train_slogans.py --build --from-corpus corpora/NAME  # from build_corpus.py
     python scripts/train_slogans.py [-o FILE | --packaged] [--c C] [--threshold T]
     python scripts/train_slogans.py --lodo                                # the LODO table
 
 --build writes corpora/slogan_candidates.jsonl: every candidate of the seeds (quoted spans and
 unquoted numbered formulations, heads of glossary entries left out) with its context, its
 document and a label from gold/slogans.jsonl, plus the gold slogans that no candidate covers
-(kind "mention": they feed the learned lexicon, not the classifier). Training reads that file
+(kind "mention": they feed the learned lexicon, not the classifier). With --from-corpus the
+rows come instead from a corpus of scripts/build_corpus.py (the format of scripts/train.py), its
+SLOGAN spans (gold where merged, else the rules' silver ones) as labels. Training reads that file
 and writes models/slogan_classifier.json (or, with --packaged, nlp/data/slogan_classifier.json).
 --lodo trains on four documents, runs the full component (with a glossary that leaves out the
 held-out document's entries) on the fifth, and prints exact-span P/R/F1 for each.
@@ -31,7 +34,8 @@ from nlp.corpus import read_gold  # noqa: E402
 from nlp.glossary import load as load_glossary  # noqa: E402
 from nlp.glossary.kb import Glossary  # noqa: E402
 from nlp.slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, candidate_features  # noqa: E402
-from nlp.text import clean  # noqa: E402
+from nlp.glossary.extract import extract_entries  # noqa: E402
+from nlp.text import CleanText, clean  # noqa: E402
 
 DEFAULT_GOLD = REPO.parent / "shared" / "gold"
 DEFAULT_SEEDS = REPO / "seeds"
@@ -52,18 +56,42 @@ def build_rows(gold_dir: Path, seeds_dir: Path) -> list[dict]:
     rows = []
     for source in sorted(gold):
         view = clean((seeds_dir / source).read_text(encoding="utf-8"))
-        own = [dict(e, start=s, end=t) for e in entries if e["source"] == source
-               for s, t in [view.clean_span(e["start"], e["end"])]]
-        heads = glossary_heads(view.text, own)
-        covered = set()
-        for c in find_candidates(view.text):
-            if any(c.start < e and s < c.end for s, e in heads):
-                continue
-            raw = view.raw_span(c.start, c.end)
-            covered.add(raw)
-            rows.append(_row(source, raw, c.kind, view.text[c.start:c.end], c.left, c.right, raw in gold[source]))
-        for start, end in sorted(gold[source] - covered):
-            rows.append(_row(source, (start, end), "mention", view.clean_slice(start, end), "", "", True))
+        own = [e for e in entries if e["source"] == source]
+        rows.extend(document_rows(source, view, gold[source], own))
+    return rows
+
+
+def build_rows_from_corpus(corpus_dir: Path) -> list[dict]:
+    """Training rows of every document of a corpus built by scripts/build_corpus.py (all its
+    splits); its SLOGAN spans, gold or silver, are the labels, and the glossary heads to skip
+    come from the document's own glossary sections."""
+    from datasets import load_from_disk
+
+    rows = []
+    for split in load_from_disk(str(corpus_dir)).values():
+        for record in split:
+            view = CleanText(record["raw"], record["text"], record["offsets"])
+            slogans = {(s["start"], s["end"]) for s in record["spans"] if s["label"] == LABEL}
+            own = [e.to_dict() for e in extract_entries(view, record["id"])]
+            rows.extend(document_rows(record["id"], view, slogans, own))
+    return rows
+
+
+def document_rows(source: str, view: CleanText, slogans: set[tuple[int, int]], own: list[dict]) -> list[dict]:
+    """Rows of one document: each candidate with its label (its original offsets among
+    ``slogans``), then the slogans no candidate covers. ``own`` are the document's glossary
+    entries (offsets into the original text), whose heads are no candidates."""
+    own = [dict(e, start=s, end=t) for e in own for s, t in [view.clean_span(e["start"], e["end"])]]
+    heads = glossary_heads(view.text, own)
+    rows, covered = [], set()
+    for c in find_candidates(view.text):
+        if any(c.start < e and s < c.end for s, e in heads):
+            continue
+        raw = view.raw_span(c.start, c.end)
+        covered.add(raw)
+        rows.append(_row(source, raw, c.kind, view.text[c.start:c.end], c.left, c.right, raw in slogans))
+    for start, end in sorted(slogans - covered):
+        rows.append(_row(source, (start, end), "mention", view.clean_slice(start, end), "", "", True))
     return rows
 
 
@@ -121,6 +149,8 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="folder with slogans.jsonl, glossary.jsonl")
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--from-corpus", type=Path, metavar="DIR",
+                        help="with --build: take documents and labels from a build_corpus.py corpus")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     out.add_argument("--packaged", action="store_true", help=f"write {DEFAULT_MODEL_PATH.relative_to(REPO)}")
@@ -129,7 +159,7 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     args = parser.parse_args()
     if args.build:
-        rows = build_rows(args.gold, args.seeds)
+        rows = build_rows_from_corpus(args.from_corpus) if args.from_corpus else build_rows(args.gold, args.seeds)
         args.corpus.parent.mkdir(parents=True, exist_ok=True)
         with open(args.corpus, "w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)

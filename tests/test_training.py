@@ -132,3 +132,20 @@ def test_load_model_alone_and_combined_with_rules(trained, nlp_jieba):
     assert rules <= both
     for start, end, _ in both - rules:
         assert not any(s < end and start < e for s, e, _ in rules)
+
+
+def test_train_slogans_reads_the_corpus_format(trained):
+    """scripts/train_slogans.py builds its rows from a build_corpus corpus: every SLOGAN span
+    of the corpus is a positive row, and the rows train a classifier."""
+    from datasets import load_from_disk
+
+    corpus, _ = trained
+    train_slogans = _script("train_slogans")
+    rows = train_slogans.build_rows_from_corpus(corpus)
+    expected = {(r["id"], s["start"], s["end"]) for split in load_from_disk(str(corpus)).values()
+                for r in split for s in r["spans"] if s["label"] == "SLOGAN"}  # fmt: skip
+    assert expected
+    assert {(r["source"], r["start"], r["end"]) for r in rows if r["label"]} == expected
+    assert any(not r["label"] for r in rows)
+    model = train_slogans.train(rows, c=1.0, threshold=0.5)
+    assert model.lexicon and len(model.weights) > 0
