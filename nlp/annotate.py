@@ -13,11 +13,13 @@ import argparse
 import os
 import sys
 import tempfile
+from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from .readers import Document, InputError, expand_paths, read_document
+from .chunking import DEFAULT_MAX_CHARS, Chunk, paragraph_chunks
+from .readers import InputError, expand_paths, read_document
 
 PROG = "python -m nlp.annotate"
 
@@ -35,6 +37,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="worker processes (default 1)")  # fmt: skip
     parser.add_argument("--batch-size", type=_positive_int, default=16, metavar="N",
                         help="documents per batch sent to a worker (default 16)")  # fmt: skip
+    parser.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
+                        help="annotate longer documents in chunks of at most N characters, cut at "
+                             f"paragraph ends (default {DEFAULT_MAX_CHARS:,})")  # fmt: skip
     return parser.parse_args(argv)
 
 
@@ -77,13 +82,22 @@ def _progress(total: int):
                 disable=total < 2 or not sys.stderr.isatty())  # fmt: skip
 
 
-def annotate(paths: list[str], nlp, writer, *, jobs: int = 1, batch_size: int = 16) -> int:
-    """Annotate every input named by ``paths`` into ``writer``; returns the number that failed."""
+def annotate(paths: list[str], nlp, writer, *, jobs: int = 1, batch_size: int = 16,
+             max_chars: int = DEFAULT_MAX_CHARS) -> int:  # fmt: skip
+    """Annotate every input named by ``paths`` into ``writer``, each as soon as it is done;
+    returns the number that failed. Documents longer than ``max_chars`` go through the
+    pipeline in chunks (nlp/chunking.py), which the writer puts back together."""
     inputs = list(expand_paths(paths))
     failures = 0
     progress = _progress(len(inputs))
 
-    def readable() -> Iterator[tuple[str, Document]]:
+    # What each text handed to the pipeline is, in order: (name, None) for a document,
+    # (name, chunk) for a chunk. Kept here rather than passed with as_tuples=True, with which
+    # spaCy segments every text in this process and only runs the components in the workers.
+    in_flight: deque[tuple[str, Chunk | None]] = deque()
+
+    def readable() -> Iterator[str]:
+        """The text of each document, or of each chunk of a long one."""
         nonlocal failures
         for item in inputs:
             try:
@@ -95,12 +109,24 @@ def annotate(paths: list[str], nlp, writer, *, jobs: int = 1, batch_size: int = 
                 report(f"error: {error}")
                 progress.update(1)
                 continue
-            yield document.text, document.name
+            text = document.text
+            if len(text) <= max_chars:
+                in_flight.append((document.name, None))
+                yield text
+                continue
+            for chunk in paragraph_chunks(text, max_chars, max_chars // 10):
+                in_flight.append((document.name, chunk))
+                yield text[chunk.context:chunk.end]
 
     with progress:
-        for doc, name in nlp.pipe(readable(), as_tuples=True, n_process=jobs, batch_size=batch_size):
-            writer.add(doc, name)
-            progress.update(1)
+        for doc in nlp.pipe(readable(), n_process=jobs, batch_size=batch_size):
+            name, chunk = in_flight.popleft()
+            if chunk is None:
+                writer.add(doc, name)
+            else:
+                writer.add_chunk(doc, name, chunk)
+            if chunk is None or chunk.last:
+                progress.update(1)
     writer.finish()
     return failures
 
@@ -117,8 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         with open_output(args.output) as stream:
-            failures = annotate(args.paths, nlp, WRITERS[args.format](stream),
-                                jobs=args.jobs, batch_size=args.batch_size)  # fmt: skip
+            failures = annotate(args.paths, nlp, WRITERS[args.format](stream), jobs=args.jobs,
+                                batch_size=args.batch_size, max_chars=args.max_chars)  # fmt: skip
     except OSError as error:
         report(f"error: {args.output}: cannot write: {error.strerror or error}")
         return 1

@@ -8,6 +8,7 @@ objects kept in user_data break DocBin and ``nlp.pipe(n_process=...)``.
 
 from __future__ import annotations
 
+import weakref
 from functools import partial
 
 from spacy.tokens import Doc, Span
@@ -38,14 +39,37 @@ def policy_records(doc: Doc) -> dict[str, dict]:
     return doc.user_data.setdefault(RECORDS_KEY, {})
 
 
+def doc_length(doc: Doc) -> int:
+    """``len(doc.text)`` in constant time (``Doc.text`` joins every token anew)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
+# Views already built, by Doc: span._.clean_text asks for the view once per span, and building
+# it needs doc.text, which costs a pass over the tokens.
+_VIEWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def remember_clean_view(doc: Doc, view: CleanText) -> None:
+    """Keep ``view`` (the cleaned view of ``doc.text``) in ``doc.user_data`` and in memory."""
+    doc.user_data[CLEAN_KEY] = (view.text, view.offsets)
+    _VIEWS[doc] = view
+
+
 def clean_view(doc: Doc) -> CleanText:
     """The cleaned view of ``doc.text``, computed once and kept in ``doc.user_data``."""
     stored = doc.user_data.get(CLEAN_KEY)
-    if stored is None or len(stored[1]) != len(stored[0]) + 1 or stored[1][-1] != len(doc.text):
-        view = clean(doc.text)
-        doc.user_data[CLEAN_KEY] = (view.text, list(view.offsets))
+    view = _VIEWS.get(doc)
+    if view is not None and stored is not None and view.text is stored[0]:
         return view
-    return CleanText(doc.text, stored[0], stored[1])
+    if stored is None or len(stored[1]) != len(stored[0]) + 1 or stored[1][-1] != doc_length(doc):
+        view = clean(doc.text)
+    else:
+        view = CleanText(doc.text, stored[0], stored[1])
+    remember_clean_view(doc, view)
+    return view
 
 
 def doc_glossary(doc: Doc) -> list[dict]:

@@ -13,7 +13,8 @@ from typing import TextIO
 from spacy import displacy
 from spacy.tokens import Doc, Span
 
-from .extensions import clean_view, doc_glossary, policy_records, record_key
+from .chunking import Chunk, chunk_record
+from .extensions import clean_view, doc_glossary, doc_length, policy_records, record_key
 from .spans import policy_spans
 
 # Label colours of the HTML page.
@@ -64,14 +65,37 @@ def _with_source(entry: dict, source: str) -> dict:
     return entry if entry.get("source") else dict(entry, source=source)
 
 
+# Every writer takes a document whole (add) or chunk by chunk (add_chunk, with the Doc of
+# text[chunk.context:chunk.end]; see nlp/chunking.py), and writes what it can when it can.
+
+
 class JsonlWriter:
     """One JSON line per document."""
 
     def __init__(self, stream: TextIO):
         self.stream = stream
+        self.glossary: list[dict] | None = None  # a chunked document's entries so far
+        self.any_ents = False  # whether its line has an entity yet
 
     def add(self, doc: Doc, path: str) -> None:
         self.stream.write(json.dumps(doc_record(doc, path), ensure_ascii=False) + "\n")
+
+    def add_chunk(self, doc: Doc, path: str, chunk: Chunk) -> None:
+        """Write the chunk's entities into the document's line at once (a long document's
+        entities never wait in memory); the line is the one ``add`` writes for the whole."""
+        record = chunk_record(doc_record(doc, path), chunk)
+        ents = ", ".join(json.dumps(ent, ensure_ascii=False) for ent in record["ents"])
+        if self.glossary is None:
+            head = json.dumps({k: v for k, v in record.items() if k not in ("ents", "glossary")}, ensure_ascii=False)
+            self.stream.write(head[:-1] + ', "ents": [' + ents)
+            self.glossary, self.any_ents = [], bool(ents)
+        elif ents:
+            self.stream.write((", " if self.any_ents else "") + ents)
+            self.any_ents = True
+        self.glossary.extend(record["glossary"])
+        if chunk.last:
+            self.stream.write('], "glossary": ' + json.dumps(self.glossary, ensure_ascii=False) + "}\n")
+            self.glossary = None
 
     def finish(self) -> None:
         self.stream.flush()
@@ -96,7 +120,10 @@ class TsvWriter:
         self.rows.writerow(("path", "start", "end", "label", "text") + TSV_ATTR_COLUMNS)
 
     def add(self, doc: Doc, path: str) -> None:
-        for ent in doc_record(doc, path)["ents"]:
+        self.add_chunk(doc, path, Chunk(0, 0, doc_length(doc), True))
+
+    def add_chunk(self, doc: Doc, path: str, chunk: Chunk) -> None:
+        for ent in chunk_record(doc_record(doc, path), chunk)["ents"]:
             task = ent.get("task") or {}
             link = ent.get("link") or {}
             flat = dict(ent, task_start=task.get("start"), task_end=task.get("end"),
@@ -143,11 +170,22 @@ class HtmlWriter:
         self.stream = stream
         self.parsed = []
         self.hover_titles: list[str] = []  # one per rendered entity, in page order
+        self.texts: list[str] = []  # the texts of a chunked document's chunks so far
+        self.ents: list[dict] = []
 
     def add(self, doc: Doc, path: str) -> None:
-        ents = [{"start": s.start_char, "end": s.end_char, "label": s.label_} for s in doc.ents]
-        self.parsed.append({"text": doc.text, "ents": ents, "title": path})
-        self.hover_titles.extend(hover_title(s) for s in doc.ents if s.label_ in LABEL_COLORS)
+        self.add_chunk(doc, path, Chunk(0, 0, doc_length(doc), True))
+
+    def add_chunk(self, doc: Doc, path: str, chunk: Chunk) -> None:
+        own = chunk.start - chunk.context
+        ents = [s for s in doc.ents if s.start_char >= own]
+        self.texts.append(doc.text[own:])
+        self.ents.extend({"start": s.start_char + chunk.context, "end": s.end_char + chunk.context,
+                          "label": s.label_} for s in ents)  # fmt: skip
+        self.hover_titles.extend(hover_title(s) for s in ents if s.label_ in LABEL_COLORS)
+        if chunk.last:
+            self.parsed.append({"text": "".join(self.texts), "ents": self.ents, "title": path})
+            self.texts, self.ents = [], []
 
     def finish(self) -> None:
         options = {"ents": list(LABEL_COLORS), "colors": LABEL_COLORS}
@@ -166,14 +204,18 @@ class TasksWriter:
         self.rows.writerow(TASK_COLUMNS)
 
     def add(self, doc: Doc, path: str) -> None:
+        self.add_chunk(doc, path, Chunk(0, 0, doc_length(doc), True))
+
+    def add_chunk(self, doc: Doc, path: str, chunk: Chunk) -> None:
         view = clean_view(doc)
+        own, offset = chunk.start - chunk.context, chunk.context
         for ent in doc_record(doc, path)["ents"]:
-            if ent["label"] != "RESP_UNIT":
+            if ent["label"] != "RESP_UNIT" or ent["start"] < own:
                 continue
             task = ent["task"]
             self.rows.writerow(
-                [path, task["start"], task["end"], view.clean_slice(task["start"], task["end"]),
-                 ent["text"], ent["name"], ent["role"], ent["start"], ent["end"]]
+                [path, task["start"] + offset, task["end"] + offset, view.clean_slice(task["start"], task["end"]),
+                 ent["text"], ent["name"], ent["role"], ent["start"] + offset, ent["end"] + offset]
             )  # fmt: skip
 
     def finish(self) -> None:

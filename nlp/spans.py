@@ -14,7 +14,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .extensions import policy_records, record_key
+from .extensions import doc_length, policy_records, record_key
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +26,9 @@ LABEL_PRIORITY = {"RESP_UNIT": 0, "INDICATOR": 1, "SLOGAN": 2}
 def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
     """Split every token that has one of the character ``offsets`` strictly inside it."""
     cuts_by_token: dict[int, list[int]] = {}
+    length = doc_length(doc)
     for offset in set(offsets):
-        if offset <= 0 or offset >= len(doc.text):
+        if offset <= 0 or offset >= length:
             continue
         token = _token_containing(doc, offset)
         if token is not None and token.idx < offset:
@@ -37,8 +38,8 @@ def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
     with doc.retokenize() as retokenizer:
         for i, cuts in cuts_by_token.items():
             token = doc[i]
-            bounds = [token.idx, *sorted(cuts), token.idx + len(token.text)]
-            orths = [doc.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            bounds = [0, *(cut - token.idx for cut in sorted(cuts)), len(token.text)]
+            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
             heads = [(token, 0)] * len(orths)
             retokenizer.split(token, orths, heads=heads)
 
@@ -64,10 +65,11 @@ def add_policy_spans(doc: Doc, found: Iterable[tuple[int, int, str, dict]]) -> N
 
     Attributes must be JSON-like (str, numbers, bools, None, lists, dicts)."""
     records = policy_records(doc)
+    length = doc_length(doc)
     cuts = set()
     for start, end, label, attrs in found:
-        if not 0 <= start < end <= len(doc.text):
-            raise ValueError(f"span {start}-{end} is outside the text of length {len(doc.text)}")
+        if not 0 <= start < end <= length:
+            raise ValueError(f"span {start}-{end} is outside the text of length {length}")
         records[record_key(label, start, end)] = dict(attrs)
         cuts.update((start, end))
     split_tokens_at(doc, cuts)

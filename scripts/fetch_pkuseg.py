@@ -5,7 +5,9 @@ The pkuseg default model ships inside the pkuseg 0.0.25 sdist (pkuseg/models/def
 script fetches that sdist with pip (so it goes through the user's configured index), checks it
 and the two model files against pinned sha256 sums, and writes models/pkuseg/ with the feature
 table converted from the legacy pickle to features.msgpack (which spacy-pkuseg reads without
-pickle). It does nothing when the model is already in place.
+pickle), plus the same tables as plain lines, which nlp.load() reads in half the time
+(nlp/pkuseg_model.py; they are checked to read back equal). It does nothing when the model is
+already in place, and only adds the line tables to a model built before they existed.
 
 Usage: python scripts/fetch_pkuseg.py [--dest models/pkuseg]
 """
@@ -31,6 +33,9 @@ MODEL_FILES_SHA256 = {
 }
 # Written last, so its presence means the folder is complete.
 STAMP = "SOURCE.json"
+# The line tables that nlp.load() reads (nlp.pkuseg_model.FAST_FEATURES and FAST_BIGRAMS; named
+# here too so that the check of an existing model needs no import of the package).
+FAST_TABLES = ("features.lines", "bigrams.lines")
 DEFAULT_DEST = Path(__file__).resolve().parent.parent / "models" / "pkuseg"
 
 
@@ -77,20 +82,37 @@ def convert_features(model: Path) -> None:
     (model / "features.pkl").unlink()
 
 
+def write_fast_tables(model: Path) -> None:
+    """The line tables of nlp/pkuseg_model.py, checked to read back equal to the msgpack."""
+    from nlp.pkuseg_model import FAST_BIGRAMS, FAST_FEATURES, write_fast_tables as write
+
+    assert (FAST_FEATURES, FAST_BIGRAMS) == FAST_TABLES
+    write(model)
+
+
+def write_stamp(model: Path) -> None:
+    stamp = {"sdist": SDIST, "sdist_sha256": SDIST_SHA256,
+             "files": {p.name: sha256(p) for p in sorted(model.iterdir()) if p.name != STAMP}}  # fmt: skip
+    (model / STAMP).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dest", type=Path, default=DEFAULT_DEST)
     args = parser.parse_args()
     if (args.dest / STAMP).is_file():
+        if not all((args.dest / name).is_file() for name in FAST_TABLES):
+            print(f"adding the line tables to {args.dest} …", file=sys.stderr)
+            write_fast_tables(args.dest)
+            write_stamp(args.dest)
         return 0
     print(f"building {args.dest} from the {SDIST} sdist …", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         model = extract_model(download_sdist(workdir), workdir)
         convert_features(model)
-        stamp = {"sdist": SDIST, "sdist_sha256": SDIST_SHA256,
-                 "files": {p.name: sha256(p) for p in sorted(model.iterdir())}}  # fmt: skip
-        (model / STAMP).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
+        write_fast_tables(model)
+        write_stamp(model)
         args.dest.parent.mkdir(parents=True, exist_ok=True)
         if args.dest.exists():
             shutil.rmtree(args.dest)
