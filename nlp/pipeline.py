@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
+from .glossary import load as load_glossary
 from .tokenizer import PolicyTokenizer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -69,10 +70,12 @@ def load(
             rule components and adds the spans they missed (see :func:`add_tagger`).
 
     Returns:
-        A spaCy Language for Chinese. Example::
+        A spaCy Language for Chinese whose segmenter also knows the glossary's terms. Example::
 
-            >>> nlp = load()
-            >>> [(s.text, s.label_) for s in nlp("全县生产总值完成283.9亿元").spans["policy"]]
+            >>> pipeline = load()
+            >>> doc = pipeline("全县生产总值完成283.9亿元")
+            >>> [(s.text, s.label_, s._.value) for s in doc.spans["policy"]]
+            [('283.9亿元', 'INDICATOR', 28390000000)]
     """
     if segmenter not in SEGMENTERS:
         raise ValueError(f"segmenter must be one of {', '.join(SEGMENTERS)}, not {segmenter!r}")
@@ -94,6 +97,7 @@ def load(
             nlp.add_pipe(name, config=overrides.get(name, {}))
     nlp.initialize()
     assert isinstance(nlp.tokenizer, PolicyTokenizer)
+    nlp.tokenizer.add_user_words(load_glossary(glossary).terms())
     if model is not None:
         add_tagger(nlp, model)
     return nlp

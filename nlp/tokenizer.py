@@ -8,7 +8,11 @@ own, which splits such a word around the deleted break.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Iterable
+
+import srsly
 
 from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.tokens import Doc
@@ -16,6 +20,11 @@ from spacy.util import registry
 
 from .extensions import remember_clean_view
 from .text import CleanText, clean
+
+
+# Where to_disk keeps the user words.
+USER_WORDS_FILE = "user_words.json"
+_SPACE = re.compile(r"\s")
 
 
 @registry.tokenizers("nlp.PolicyTokenizer.v1")
@@ -37,6 +46,7 @@ class PolicyTokenizer(ChineseTokenizer):
 
     def __init__(self, vocab, segmenter: str = Segmenter.pkuseg):
         super().__init__(vocab, segmenter=segmenter)
+        self.user_words: list[str] = []
         if self.segmenter == Segmenter.jieba:
             import jieba
 
@@ -72,13 +82,40 @@ class PolicyTokenizer(ChineseTokenizer):
         return list(text)
 
     def add_user_words(self, words: Iterable[str]) -> None:
-        """Add words to the segmenter's user dictionary (slogans from the glossary)."""
-        words = [w.strip() for w in words if w and w.strip()]
+        """Add words to the segmenter's user dictionary (slogans from the glossary), so that
+        the segmenter keeps them whole; spans never depend on it. The words are kept and
+        serialised with the tokenizer (spaCy saves pkuseg's dictionary but not jieba's)."""
+        known = set(self.user_words)
+        words = [w for w in dict.fromkeys(w.strip() for w in words) if w and not _SPACE.search(w) and w not in known]
+        self.user_words.extend(words)
         if self.segmenter == Segmenter.pkuseg and self.pkuseg_seg is not None:
             self.pkuseg_update_user_dict(words)
         elif self.segmenter == Segmenter.jieba:
             for word in words:
                 self.jieba_seg.add_word(word)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return srsly.msgpack_dumps({"chinese": super().to_bytes(**kwargs), "user_words": self.user_words})
+
+    def from_bytes(self, data: bytes, **kwargs) -> "PolicyTokenizer":
+        message = srsly.msgpack_loads(data)
+        super().from_bytes(message["chinese"], **kwargs)
+        self._replay_user_words(message["user_words"])
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        super().to_disk(path, **kwargs)
+        srsly.write_json(Path(path) / USER_WORDS_FILE, self.user_words)
+
+    def from_disk(self, path, **kwargs) -> "PolicyTokenizer":
+        super().from_disk(path, **kwargs)
+        words_file = Path(path) / USER_WORDS_FILE
+        self._replay_user_words(srsly.read_json(words_file) if words_file.is_file() else [])
+        return self
+
+    def _replay_user_words(self, words: list[str]) -> None:
+        self.user_words = []
+        self.add_user_words(words)
 
     def __call__(self, text: str) -> Doc:
         view = clean(text)

@@ -4,7 +4,9 @@ segmenter cut, serialisation and multiprocessing."""
 import pytest
 from spacy.tokens import Doc, DocBin
 
+from nlp.pipeline import pkuseg_model_path
 from nlp.spans import add_policy_spans, policy_spans, split_tokens_at
+from nlp.tokenizer import PolicyTokenizer
 
 from .conftest import seed_text
 
@@ -29,27 +31,47 @@ def test_tokenizer_segments_cleaned_text_across_layout_breaks(nlp_pkuseg):
     assert "在捍卫“两个确立”、做到" in doc._.clean.text
 
 
+@pytest.fixture(scope="module")
+def bare_tokenizers(nlp_pkuseg):
+    """Our tokenizer without user words: the segmenters' own cuts."""
+    tokenizers = {}
+    for segmenter in ("pkuseg", "jieba"):
+        tokenizer = PolicyTokenizer(nlp_pkuseg.vocab, segmenter=segmenter)
+        tokenizer.initialize(pkuseg_model=str(pkuseg_model_path()) if segmenter == "pkuseg" else None)
+        tokenizers[segmenter] = tokenizer
+    return tokenizers
+
+
 @pytest.mark.parametrize(
-    "fixture, text, span, pieces",
+    "segmenter, text, span, pieces",
     [
-        ("nlp_pkuseg", "开展万人助万企活动", (2, 7), ["开展", "万", "人", "助", "万", "企", "活动"]),
-        ("nlp_jieba", "做好六稳六保工作", (2, 6), None),
+        ("pkuseg", "开展万人助万企活动", (2, 7), ["开展", "万", "人", "助", "万", "企", "活动"]),
+        ("jieba", "做好六稳六保工作", (2, 6), ["做好", "六", "稳六保", "工作"]),
     ],
 )
-def test_spans_are_exact_whatever_the_segmenter_cut(fixture, text, span, pieces, request):
-    doc = request.getfixturevalue(fixture).make_doc(text)
+def test_spans_are_exact_whatever_the_segmenter_cut(bare_tokenizers, segmenter, text, span, pieces):
+    doc = bare_tokenizers[segmenter](text)
+    assert [t.text for t in doc] == pieces  # the segmenter cuts inside the slogan
     add_policy_spans(doc, [(span[0], span[1], "SLOGAN", {"link": None, "candidates": []})])
     (found,) = policy_spans(doc)
     assert (found.start_char, found.end_char, found.text) == (span[0], span[1], text[slice(*span)])
-    if pieces:
-        assert [t.text for t in doc] == pieces
 
 
-def test_split_tokens_at_jieba_cut_inside_slogan(nlp_jieba):
-    doc = nlp_jieba.make_doc("做好六稳六保工作")
-    assert "稳六保" in [t.text for t in doc]  # jieba cuts 六/稳六保
+def test_split_tokens_at_jieba_cut_inside_slogan(bare_tokenizers):
+    doc = bare_tokenizers["jieba"]("做好六稳六保工作")
     split_tokens_at(doc, [2, 4, 6])
     assert [t.text for t in doc] == ["做好", "六", "稳", "六保", "工作"]
+
+
+@pytest.mark.parametrize("fixture", ["nlp_pkuseg", "nlp_jieba"])
+def test_user_dictionary_keeps_glossary_slogans_whole(fixture, request):
+    pipeline = request.getfixturevalue(fixture)
+    assert "万人助万企" in pipeline.tokenizer.user_words
+    assert [t.text for t in pipeline.make_doc("开展万人助万企活动")] == ["开展", "万人助万企", "活动"]
+    restored = PolicyTokenizer(pipeline.vocab, segmenter=pipeline.tokenizer.segmenter)
+    restored.from_bytes(pipeline.tokenizer.to_bytes())
+    assert restored.user_words == pipeline.tokenizer.user_words
+    assert [t.text for t in restored("开展万人助万企活动")] == ["开展", "万人助万企", "活动"]
 
 
 def test_policy_spans_overlap_in_group_not_in_ents(nlp_pkuseg):
