@@ -1,8 +1,10 @@
-"""``python -m nlp.annotate PATH... [-o OUT] [--format jsonl|tsv|html|tasks] [--segmenter pkuseg|jieba]``
+"""``python -m nlp.annotate PATH... [-o OUT] [--format jsonl|tsv|html|tasks] [--segmenter pkuseg|jieba]
+[--glossary FILE] [--model DIR]``
 
 Annotates files, folders (their ``*.txt``, recursively) and standard input (``-``). Exit status:
 0 when every input was annotated, 1 when some failed (each named on standard error in one line,
-the others still annotated and written), 2 for usage errors and a pipeline that cannot load.
+the others still annotated and written), 2 for usage errors and a pipeline that cannot load
+(a missing pkuseg model, glossary or trained tagger).
 With ``-o`` the output is written to a temporary file that replaces OUT only when the run ends,
 so an interrupted or failed run never leaves a half-written OUT.
 """
@@ -33,6 +35,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     parser.add_argument("--format", choices=sorted(WRITERS), default="jsonl")
     parser.add_argument("--segmenter", choices=SEGMENTERS, default="pkuseg")
+    parser.add_argument("--glossary", metavar="FILE",
+                        help="glossary JSONL to link slogans against (default: the shipped one)")  # fmt: skip
+    parser.add_argument("--model", metavar="DIR",
+                        help="a tagger trained by scripts/train.py, added to the rules")  # fmt: skip
     parser.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
                         help="worker processes (default 1)")  # fmt: skip
     parser.add_argument("--batch-size", type=_positive_int, default=16, metavar="N",
@@ -137,9 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     from .pipeline import ModelMissingError, load
 
     try:
-        nlp = load(args.segmenter)
-    except ModelMissingError as error:
-        report(f"error: {error}")
+        nlp = load(args.segmenter, glossary=args.glossary, model=args.model)
+    except (ModelMissingError, OSError, ValueError) as error:
+        report(f"error: cannot load the pipeline: {error}")
         return 2
     try:
         with open_output(args.output) as stream:

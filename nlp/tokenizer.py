@@ -8,6 +8,7 @@ own, which splits such a word around the deleted break.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Iterable
@@ -45,6 +46,12 @@ class PolicyTokenizer(ChineseTokenizer):
     """
 
     def __init__(self, vocab, segmenter: str = Segmenter.pkuseg):
+        if segmenter == Segmenter.jieba:
+            import jieba
+
+            # jieba reports loading its dictionary on standard error (spaCy's __init__ loads
+            # it), which would break the command's one line per problem; warnings still show.
+            jieba.setLogLevel(logging.WARNING)
         super().__init__(vocab, segmenter=segmenter)
         self.user_words: list[str] = []
         if self.segmenter == Segmenter.jieba:

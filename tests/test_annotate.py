@@ -143,3 +143,27 @@ def test_annotate_stdin_subprocess():
     assert result.returncode == 0, result.stderr.decode()
     (record,) = records(result.stdout.decode("utf-8"))
     assert record["path"] == "<stdin>"
+
+
+def test_annotate_links_against_a_users_glossary(tmp_path):
+    glossary = tmp_path / "mine.jsonl"
+    entry = {"term": "五聚五提", "definition": "聚焦五个方面、提升五种能力（测试用定义）", "source": "mine.txt",
+             "section": "名词解释", "number": 1, "start": 0, "end": 20}  # fmt: skip
+    glossary.write_text(json.dumps(entry, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "nlp.annotate", "--segmenter", "jieba", "--glossary", str(glossary),
+                             str(seed_path("004"))], capture_output=True, cwd=REPO, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode()
+    (record,) = records(result.stdout.decode("utf-8"))
+    links = {e["text"]: e["link"] for e in record["ents"] if e["label"] == "SLOGAN"}
+    assert links["五聚五提"]["definition"] == entry["definition"] and links["五聚五提"]["source"] == "mine.txt"
+    assert links["两个确保"] is None  # the shipped glossary is not loaded with --glossary
+
+
+def test_annotate_malformed_glossary_is_one_line_exit_2(tmp_path):
+    glossary = tmp_path / "broken.jsonl"
+    glossary.write_text('{"term": "五聚五提"\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "nlp.annotate", "--segmenter", "jieba", "--glossary", str(glossary),
+                             str(seed_path("004"))], capture_output=True, cwd=REPO, timeout=300)  # fmt: skip
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode().startswith(f"python -m nlp.annotate: error: cannot load the pipeline: {glossary}:1: not a glossary entry")
+    assert len(result.stderr.decode().strip().splitlines()) == 1
