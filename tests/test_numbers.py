@@ -2,8 +2,10 @@
 
 from decimal import Decimal
 
+import cn2an
 import pytest
 
+from nlp.rules import numbers
 from nlp.rules.numbers import NumberError, is_chinese_numeral, parse_number, to_json_number
 from nlp.rules.units import normalise_unit
 
@@ -35,6 +37,52 @@ NUMBERS = [
 @pytest.mark.parametrize("text,expected", NUMBERS)
 def test_numbers_parse(text, expected):
     assert parse_number(text) == expected
+
+
+# Plain Arabic numbers take the fast path (Decimal directly, no cn2an). Expected values are those
+# of the general path before the fast path existed, as str(): the exponent is kept (3.00, 8.0).
+# fmt: off
+ARABIC_NUMBERS = [
+    ("１２３", "123"), ("１，２３４", "1234"), ("１，２３４．５", "1234.5"),  # full-width
+    ("1,234,567.89", "1234567.89"), ("1,500", "1500"),  # thousands separators
+    ("3.00", "3.00"), ("8.0", "8.0"), ("0.5", "0.5"), ("19·5", "19.5"), ("007", "7"),  # decimals
+    ("-5.26", "-5.26"), ("－５．２６", "-5.26"), ("+3", "3"), ("＋３", "3"), ("-0.5", "-0.5"),  # signs
+    (" 12 ", "12"), ("1 500", "1500"),  # spaces
+    ("283.90亿", "28390000000.00"), ("1.5万", "15000.0"), ("３千", "3000"),  # with magnitudes
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", ARABIC_NUMBERS)
+def test_numbers_arabic_fast_path(text, expected):
+    assert str(parse_number(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["1,23", "5,0000", "+-3", "3-", "1.2.3", "1,000.", ".5"])
+def test_numbers_arabic_reject(text):
+    with pytest.raises(NumberError):
+        parse_number(text)
+
+
+def test_numbers_cn2an_only_for_chinese_once(monkeypatch):
+    calls = []
+
+    def counting(text, mode):
+        calls.append(text)
+        return real(text, mode)
+
+    real = cn2an.cn2an
+    monkeypatch.setattr(cn2an, "cn2an", counting)
+    numbers._parse_words.cache_clear()
+    assert [parse_number(t) for t in ("1,500", "２０３５", "-5.26", "283.9亿")] == [
+        Decimal("1500"), Decimal("2035"), Decimal("-5.26"), Decimal("28390000000"),
+    ]
+    assert calls == []
+    assert [parse_number(t) for t in ("一千五百万", "一千五百万", "五", "五", "两亿")] == [
+        Decimal("15000000"), Decimal("15000000"), Decimal("5"), Decimal("5"), Decimal("200000000"),
+    ]
+    assert calls == ["一千五百", "五", "两"]
+    numbers._parse_words.cache_clear()
 
 
 def test_numbers_fold_exactly():

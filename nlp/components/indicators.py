@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -33,6 +33,8 @@ from ..spans import add_policy_spans
 logger = logging.getLogger(__name__)
 
 LABEL = "INDICATOR"
+LINE = re.compile(r"^.*$", re.M)
+WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -91,7 +93,8 @@ def find_indicators(text: str, *, tables: bool = True, plan_sections: bool = Tru
     Example: ``find_indicators("营商环境跃升至全省第13名。")`` ->
     ``[(11, 15, {"name": "营商环境", "value": 13, "unit": None, "kind": "rank", ...})]``."""
     table_values, table_spans = find_table_values(text) if tables else ([], [])
-    values = [v for v in find_values(text) if not _inside_any(v.start, table_spans)]
+    in_table = _coverage(table_spans)
+    values = [v for v in find_values(text) if not _inside_any(v.start, in_table)]
     plan_at = _plan_section_lookup(text) if plan_sections else None
     sentence_starts = [0] + [m.end() for m in cues.SENTENCE_END.finditer(text)]
     by_sentence: dict[int, list[Value]] = {}
@@ -125,11 +128,11 @@ def find_values(text: str) -> list[Value]:
     """Ratios, ranks and amounts in ``text`` that are indicators, in text order."""
     found: list[Value] = []
     taken: list[tuple[int, int]] = []
-    for match in cues.RATIO.finditer(text):
-        parts = re.split(r"[:：]", match.group())
+    for match in _matches(cues.RATIO, cues.RATIO_START, text):
+        parts = cues.RATIO_SEPARATOR.split(match.group())
         found.append(Value(match.start(), match.end(), [Decimal(p) for p in parts], None, None, "ratio"))
         taken.append(match.span())
-    for match in cues.RANK.finditer(text):
+    for match in _matches(cues.RANK, cues.RANK_START, text):
         group = "span" if match.group("span") else "span2"
         start, end = match.span(group)
         if match.group("span") and not match.group("suffix") and _is_cjk(text[end:end + 1]):
@@ -140,11 +143,11 @@ def find_values(text: str) -> list[Value]:
         except NumberError:
             continue
         taken.append((start, end))
-    taken.sort()
+    in_taken = _coverage(taken)
     pending_bare: list[Value] = []
-    for match in cues.VALUE.finditer(text):
+    for match in _matches(cues.VALUE, cues.VALUE_START, text):
         start, end = match.span()
-        if _inside_any(start, taken) or _inside_any(end - 1, taken):
+        if _inside_any(start, in_taken) or _inside_any(end - 1, in_taken):
             continue
         value = _read_value(text, match)
         if value is None:
@@ -160,35 +163,47 @@ def find_values(text: str) -> list[Value]:
     return _drop_overlaps(found)
 
 
+def _matches(pattern: re.Pattern, first: re.Pattern, text: str):
+    """``pattern.finditer(text)`` for a pattern whose matches are never empty and start with a
+    character that ``first`` matches: ``pattern`` is tried only where ``first`` finds one."""
+    search, match = first.search, pattern.match
+    position = 0
+    while (candidate := search(text, position)) is not None:
+        found = match(text, candidate.start())
+        if found is None:
+            position = candidate.start() + 1
+        else:
+            yield found
+            position = found.end()
+
+
 def _read_value(text: str, match: re.Match) -> Value | None:
     """The number, folded magnitude and unit of a VALUE match (None if it is no number)."""
-    n1, n2 = match.group("n1"), match.group("n2")
+    pct, n1, m1, u1, n2, m2, approx, m3, u2 = match.group("pct", "n1", "m1", "u1", "n2", "m2", "approx", "m3", "u2")
+    if u1 and approx:
+        return None  # 1个多月: the unit is 个月, split by 多
     # m3 follows 多/余 (６７７００多亿元); after a unit it starts the next word (四个|百亿级)
-    late_magnitude = "" if match.group("u1") else match.group("m3") or ""
-    magnitude = match.group("m1") or match.group("m2") or late_magnitude
-    surface_unit = match.group("u2") or match.group("u1")
-    percent = bool(match.group("pct"))
+    late_magnitude = "" if u1 else m3 or ""
+    magnitude = m1 or m2 or late_magnitude
+    surface_unit = u2 or u1
     try:
-        low = parse_number(n1 + (match.group("m1") or magnitude))
-        high = parse_number(n2 + (match.group("m2") or magnitude)) if n2 else None
+        low = parse_number(n1 + (m1 or magnitude))
+        high = parse_number(n2 + (m2 or magnitude)) if n2 else None
     except NumberError:
         return None
-    if n2 and match.group("u1") and match.group("u2") and match.group("u1") != match.group("u2"):
+    if n2 and u1 and u2 and u1 != u2:
         high = None  # "5个至10年": two values, not a range
     unit, unit_class = normalise_unit(surface_unit)
-    if percent:
+    if pct:
         unit, unit_class = "%", "rate"
     end = match.end()
-    if match.group("u1") and match.group("approx"):
-        return None  # 1个多月: the unit is 个月, split by 多
-    if match.group("u1") and not n2 and (match.group("m3") or match.group("u2")):
+    if u1 and not n2 and (m3 or u2):
         # 64个项目, 5个种植: the second "unit" starts the noun after the count
         end = match.end("u1")
-        surface_unit = match.group("u1")
-        unit, unit_class = normalise_unit(surface_unit)
+        unit, unit_class = normalise_unit(u1)
     if n2 and high is None:
-        end = match.end("u1") if match.group("u1") else match.end("n1")
-        low = parse_number(n1 + (match.group("m1") or ""))
+        end = match.end("u1") if u1 else match.end("n1")
+        low = parse_number(n1 + (m1 or ""))
     value: Decimal | list = [low, high] if high is not None else low
     if unit is None:
         if not magnitude:
@@ -201,9 +216,8 @@ def _is_not_indicator(text: str, match: re.Match, value: Value) -> bool:
     start, end = value.start, value.end
     before, after = text[start - 1:start], text[end:end + 1]
     n1 = match.group("n1")
-    if cues.CODE_NEIGHBOUR.match(before) or cues.CODE_NEIGHBOUR.match(after):
-        return True
-    if before == "第" or _inside_quote(text, start, end) or cues.COUNT_TERMS.match(text[start:start + 6]):
+    # Every test but the last only rejects, so the cheap ones go first.
+    if cues.CODE_NEIGHBOUR.match(before) or cues.CODE_NEIGHBOUR.match(after) or before == "第":
         return True
     if after in ".．" and text[end + 1:end + 2].isdigit():
         return True
@@ -216,6 +230,8 @@ def _is_not_indicator(text: str, match: re.Match, value: Value) -> bool:
             return True
         if after and after in "〇零一二两三四五六七八九十":
             return True  # 三个一批, 两个一百年: a slogan
+    if _inside_quote(text, start, end) or cues.COUNT_TERMS.match(text[start:start + 6]):
+        return True
     qualifier = match.group("qual") if end == match.end() else None
     if qualifier in ("以上", "及以上", "以下") and _is_cjk(after) and after not in "和或":
         return True  # 20户以上自然村, 10亿元以上项目
@@ -263,7 +279,7 @@ def _bare_in_runs(text: str, bare: list[Value], found: list[Value]) -> list[Valu
 
 
 def _magnitude_of(span: str) -> Decimal:
-    match = re.search(cues.MAGNITUDE, span)
+    match = cues.MAGNITUDE_WORD.search(span)
     return parse_number("1" + match.group()) if match else Decimal(1)
 
 
@@ -278,8 +294,26 @@ def _drop_overlaps(values: list[Value]) -> list[Value]:
     return kept
 
 
-def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+def _coverage(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of ``spans`` as sorted, disjoint ``(starts, ends)``, for :func:`_inside_any`."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside_any(position: int, coverage: tuple[list[int], list[int]]) -> bool:
+    """Whether ``position`` lies in one of the spans whose :func:`_coverage` is given."""
+    starts, ends = coverage
+    i = bisect_right(starts, position) - 1
+    return i >= 0 and position < ends[i]
 
 
 def _inside_quote(text: str, start: int, end: int) -> bool:
@@ -304,20 +338,24 @@ def _is_cjk(char: str) -> bool:
 # --- reading the context ---------------------------------------------------------------------
 
 
-def _clause_start(text: str, position: int) -> int:
-    for at in range(position - 1, max(-1, position - 80), -1):
-        if cues.CLAUSE_END.match(text[at]):
-            return at + 1
-    return max(0, position - 80)
+def _clause_start(clause_ends: list[int], sentence_start: int, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last clause end less than 80
+    characters back, else 80 characters back, never before the sentence. ``clause_ends`` are the
+    positions of cues.CLAUSE_END in the sentence (every sentence end is a clause end too)."""
+    i = bisect_left(clause_ends, position) - 1
+    if i >= 0 and clause_ends[i] > position - 80:
+        return clause_ends[i] + 1
+    return max(sentence_start, position - 80)
 
 
 def read_sentence(text: str, start: int, end: int, values: list[Value], in_plan: bool) -> None:
     """Fill name, kind, target and period of the values of one sentence ``text[start:end]``."""
     runs = _runs(text, values)
     periods = _periods(text, start, values[-1].start)
+    clause_ends = [m.start() for m in cues.CLAUSE_END.finditer(text, start, values[-1].start)]
     previous: Value | None = None
     for run in runs:
-        _read_run(text, start, run, previous, values, periods, in_plan)
+        _read_run(text, start, run, previous, values, periods, in_plan, clause_ends)
         previous = run[-1]
 
 
@@ -332,21 +370,20 @@ def _runs(text: str, values: list[Value]) -> list[list[Value]]:
     return runs
 
 
-def _read_run(text, sentence_start, run, previous, sentence_values, periods, in_plan) -> None:
+def _read_run(text, sentence_start, run, previous, sentence_values, periods, in_plan, clause_ends) -> None:
     first = run[0]
-    clause_start = max(_clause_start(text, first.start), sentence_start)
+    clause_start = _clause_start(clause_ends, sentence_start, first.start)
     left_start = max(clause_start, previous.end if previous and previous.end > clause_start else clause_start)
     left = text[left_start:first.start]
     clause_left = text[clause_start:first.start]
     own_names = _names_from_left(left, rank=first.kind == "rank")
     following = _following_name(text, run[-1])
     for i, value in enumerate(run):
-        value_left = text[left_start:value.start]
         if value.kind is None:
             value.kind = _kind(value, left)
         value.period = _period_for(value, i, run, periods)  # 到2025年 also marks a target
         value.target = bool(value.target) or _target(text, sentence_start, value, clause_left, in_plan)
-        if value.target and cues.TARGET_AFTER.match(text[value.end:]) and not _target_before(text, sentence_start, value):
+        if value.target and cues.TARGET_AFTER.match(text, value.end) and not _target_before(text, sentence_start, value):
             value.period = _period_after(text, value)
     names = _distribute_names(own_names, following, run, sentence_values)
     if first.kind == "rank" and not own_names and cues.RANK_OF_ALL.search(left):
@@ -446,7 +483,7 @@ def _target(text: str, sentence_start: int, value: Value, left: str, in_plan: bo
     for cue in cues.TARGET_CLAUSE_CUES.finditer(left):
         if not cues.TARGET_CLAUSE_BLOCKERS.search(left[: cue.start()]):
             return True
-    return bool(cues.TARGET_AFTER.match(text[value.end:]))
+    return bool(cues.TARGET_AFTER.match(text, value.end))
 
 
 # --- periods ---------------------------------------------------------------------------------
@@ -491,7 +528,7 @@ def _period_for(value: Value, index: int, run: list[Value], periods: list[_Perio
 
 def _period_after(text: str, value: Value) -> str | None:
     """The period between a target value and its 目标 (7.5%左右的“十四五”年均增幅目标)."""
-    stretch = cues.TARGET_AFTER.match(text[value.end:]).group()
+    stretch = cues.TARGET_AFTER.match(text, value.end).group()
     match = cues.PERIOD.search(stretch)
     return match.group("p") if match else None
 
@@ -502,10 +539,10 @@ def _period_after(text: str, value: Value) -> str | None:
 def _plan_section_lookup(text: str):
     """A function telling whether a position lies under a heading that announces plans."""
     starts, flags = [0], [False]
-    for match in re.finditer(r"^.*$", text, flags=re.M):
+    for match in LINE.finditer(text):
         line = match.group()
         if cues.TOP_HEADING.match(line):
-            heading = re.split(r"[。，,；;]", line, maxsplit=1)[0]
+            heading = cues.HEADING_CLAUSE_END.split(line, maxsplit=1)[0]
             starts.append(match.start())
             flags.append(bool(cues.PLAN_HEADING.search(heading)) and not cues.REVIEW_HEADING.search(heading))
 
@@ -551,7 +588,7 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
     leading tab continues the cell above: 2023年 / 上半年)."""
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    for match in re.finditer(r"^.*$", text, flags=re.M):
+    for match in LINE.finditer(text):
         line = match.group()
         if line.startswith("\t"):
             current.append((match.start() + 1, match.end()))
@@ -567,7 +604,7 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
 
 
 def _cell_text(text: str, cell: tuple[int, int]) -> str:
-    return re.sub(r"\s+", "", text[cell[0]:cell[1]])
+    return WHITESPACE.sub("", text[cell[0]:cell[1]])
 
 
 def _target_column(labels: list[str], years: list[int], title: str) -> int | None:
@@ -586,7 +623,7 @@ def _row_values(text, row, labels, years, label, target_col) -> list[Value]:
     name = cues.TABLE_LABEL_UNIT.sub("", label) or None
     unit, unit_class, scale = None, None, Decimal(1)
     for candidate in units:
-        magnitude = re.match(cues.MAGNITUDE, candidate)
+        magnitude = cues.MAGNITUDE_WORD.match(candidate)
         rest = candidate[magnitude.end():] if magnitude else candidate
         normalised, klass = normalise_unit(rest)
         if klass:
@@ -600,7 +637,7 @@ def _row_values(text, row, labels, years, label, target_col) -> list[Value]:
         if not matches:
             continue
         match = matches[-1]
-        number = re.sub(rf"(?:{cues.QUALIFIER_SUFFIX})$", "", match.group())
+        number = cues.TABLE_CELL_QUALIFIER.sub("", match.group())
         try:
             amount = parse_number(number) * scale
         except NumberError:
@@ -609,7 +646,7 @@ def _row_values(text, row, labels, years, label, target_col) -> list[Value]:
         growth = unit == "%" and (cues.GROWTH_CUES.search(name or "") or cues.GROWTH_CUES.search(cell))
         value = Value(match.start(), match.end(), amount, unit, unit_class, "growth" if growth else "level")
         value.name = name
-        value.period = re.sub(r"(?:目标|规划|预期|计划)$", "", labels[j])
+        value.period = cues.TABLE_HEADER_PLAN_SUFFIX.sub("", labels[j])
         value.target = j == target_col
         found.append(value)
     return found

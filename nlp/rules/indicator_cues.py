@@ -19,9 +19,11 @@ ARABIC_NUMBER = (
     r"(?:(?<![0-9０-９.．])[-－](?=[0-9０-９]))?"
     r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．·][0-9０-９]+)?"
 )
+# The characters a Chinese numeral may start with (a digit, not just 万/千).
+_CHINESE_NUMBER_FIRST = "〇零一二两三四五六七八九十兩壹贰叁肆伍陆柒捌玖拾"
 # A Chinese numeral (一千五百万, 两, 二〇三五, 一点二); it must hold a digit, not just 万/千.
 CHINESE_NUMBER = (
-    r"(?=[〇零一二两三四五六七八九十兩壹贰叁肆伍陆柒捌玖拾])"
+    rf"(?=[{_CHINESE_NUMBER_FIRST}])"
     r"[〇零一二两三四五六七八九十百千万亿兩萬億壹贰叁肆伍陆柒捌玖拾佰仟]+"
     r"(?:[点點][〇零一二三四五六七八九]+)?"
 )
@@ -29,6 +31,7 @@ CHINESE_NUMBER = (
 PERCENT_WORDS = r"百分之"
 # Magnitude words after an Arabic number (a Chinese numeral carries its own).
 MAGNITUDE = r"[千百]?(?:万亿|亿|万)|萬億|億|萬"
+MAGNITUDE_WORD = re.compile(MAGNITUDE)
 # "About / more than" between the number and its unit (130多项, 3900多家, 1.5万余亩).
 APPROXIMATE_INFIX = r"多|余|餘"
 # Qualifiers that follow the value and belong to its span (6%以上, 7.0左右, 3%以内).
@@ -44,8 +47,16 @@ VALUE = re.compile(
     rf"(?P<approx>{APPROXIMATE_INFIX})?(?P<m3>{MAGNITUDE})?(?P<u2>{UNIT_PATTERN})?"
     rf"(?P<qual>{QUALIFIER_SUFFIX})?"
 )
+# The characters a VALUE starts with (百分之, a sign, an Arabic digit, a Chinese numeral). re
+# tries a pattern that opens with a group or a lookaround at every position of the text; a
+# search for the *_START character skips to the few places where the pattern can match
+# (nlp/components/indicators.py, _matches).
+VALUE_START = re.compile(rf"[{PERCENT_WORDS[0]}\-－0-9０-９{_CHINESE_NUMBER_FIRST}]")
 # A ratio of three or more parts (13.2:38.6:48.2, 13.1:48.7：38.2).
 RATIO = re.compile(r"(?<![0-9.])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![0-9:：])")
+RATIO_START = re.compile(r"\d")
+# What separates the parts of a ratio.
+RATIO_SEPARATOR = re.compile(r"[:：]")
 # A rank: a ranking verb, a short scope (全市, 全省), then 第N (居全市第一位, 跃升至全省第13名);
 # or 第N名 on its own.
 RANK = re.compile(
@@ -54,6 +65,8 @@ RANK = re.compile(
     r"(?P<span>第(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)(?P<suffix>名|位)?)"
     r"|(?P<span2>第(?P<n2>[0-9０-９]+|[一二三四五六七八九十]+)名))"
 )
+# The first characters of the ranking verbs and of 第.
+RANK_START = re.compile(r"[位跃上升排保居列第]")
 
 # --- not indicators ------------------------------------------------------------------------
 
@@ -161,10 +174,13 @@ TARGET_SENTENCE_CUES = re.compile(r"预期目标|目标是|目标为|主要目�
 TARGET_CLAUSE_CUES = re.compile(r"计划|预计|目标|力争|争取|确保|拟")
 # A target clause cue after these is a completion ratio, not a plan (占年度计划106%).
 TARGET_CLAUSE_BLOCKERS = re.compile(r"占|完成")
-# After the value in its clause: the value is a target (低于5.5%的目标要求, 12%左右目标任务).
-TARGET_AFTER = re.compile(r"^[^，,。；;！？]{0,14}?目标")
+# After the value in its clause: the value is a target (低于5.5%的目标要求, 12%左右目标任务);
+# matched at the value's end (TARGET_AFTER.match(text, end)).
+TARGET_AFTER = re.compile(r"[^，,。；;！？]{0,14}?目标")
 # Headings of report parts that state plans (二、2022年工作部署, 三、重点工作, 二、目标任务).
 PLAN_HEADING = re.compile(r"任务|部署|安排|目标|举措|重点工作|工作重点|保障措施|总体要求|思路|展望")
+# The end of a heading's first clause (二、2022年工作部署。…): plan and review words are read before it.
+HEADING_CLAUSE_END = re.compile(r"[。，,；;]")
 # Headings of parts that review the past win over plan words (一、1998年工作回顾和1999年工作的总体要求).
 REVIEW_HEADING = re.compile(r"回顾|成就|成绩|过去|进展|完成情况")
 # A top-level heading: 一、… or 第一部分, at the start of a line.
@@ -205,5 +221,9 @@ TABLE_NAME_HEADER = re.compile(r"指标|项目|名称")
 TABLE_TARGET_WORDS = re.compile(r"目标|规划|预期|计划")
 # The value inside a table cell (7.5, 7.0左右, [12], 五年年均增长2.5).
 TABLE_CELL_VALUE = re.compile(rf"{ARABIC_NUMBER}(?:{QUALIFIER_SUFFIX})?")
+# The qualifier that ends a cell's value (7.0左右), dropped before the number is read.
+TABLE_CELL_QUALIFIER = re.compile(rf"(?:{QUALIFIER_SUFFIX})$")
+# The plan word that ends a year header (2025年目标): the period is the header without it.
+TABLE_HEADER_PLAN_SUFFIX = re.compile(r"(?:目标|规划|预期|计划)$")
 # A unit written in brackets in a row label (地区生产总值增长（%）, 每万人发明专利拥有量（件）).
 TABLE_LABEL_UNIT = re.compile(r"[（(]([^（）()]{1,8})[）)]")

@@ -4,13 +4,15 @@ and magnitude words folded in with Decimal (283.9亿 -> 28390000000, not 2838999
 
 cn2an does one job here: it reads an isolated Chinese-numeral string without 万/亿. Those are
 split off first, because cn2an fails on 1.2万亿 and 一点二亿; it never sees running text,
-because cn2an.transform rewrites words (一般 -> 1般, 一带一路 -> 1带1路).
+because cn2an.transform rewrites words (一般 -> 1般, 一带一路 -> 1带1路). Plain Arabic numbers
+are read by Decimal directly; everything else is memoised (see ``_parse_words``).
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import cn2an
 
@@ -21,6 +23,8 @@ CN_DIGITS = "〇零一二两三四五六七八九"
 CN_NUMERAL_CHARS = CN_DIGITS + "十百千万亿点幺壹贰叁肆伍陆柒捌玖拾佰仟兩萬億點"
 # Traditional and financial forms that cn2an does not read, mapped to the plain ones.
 CN_VARIANTS = str.maketrans("兩萬億點幺", "两万亿点一")
+# Both of the above in one table (their sources are disjoint and neither maps onto the other's).
+NORMALISE = {**FULL_WIDTH, **CN_VARIANTS}
 # Magnitude words, largest first: splitting at the largest leaves parts cn2an can read.
 MAGNITUDES = (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
 # Magnitudes that may follow an Arabic number directly (3千万 is 3 × 千 × 万).
@@ -45,7 +49,17 @@ def parse_number(text: str) -> Decimal:
     Raises:
         NumberError: for text that is not a number.
     """
-    text = text.strip().translate(FULL_WIDTH).translate(CN_VARIANTS).replace(" ", "")
+    text = text.strip().translate(NORMALISE).replace(" ", "")
+    if ARABIC.match(text):  # the common case, read directly: nothing in _parse_words applies
+        return _arabic(text)
+    return _parse_words(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_words(text: str) -> Decimal:
+    """A normalised number that is not plain Arabic: 百分之X, magnitude words, Chinese numerals.
+    Memoised: reports repeat the same few (一, 五, 两, 一九五八) thousands of times, and cn2an
+    validates its input on every call; a Decimal is immutable, so every caller may share it."""
     if not text:
         raise NumberError("empty number")
     if text.startswith("百分之"):
@@ -58,8 +72,6 @@ def parse_number(text: str) -> Decimal:
             return high * factor + low
     if text[-1] in SMALL_MAGNITUDES and ARABIC.match(text[:-1]):
         return _arabic(text[:-1]) * SMALL_MAGNITUDES[text[-1]]
-    if ARABIC.match(text):
-        return _arabic(text)
     if all(ch in CN_NUMERAL_CHARS for ch in text):
         return _chinese(text)
     raise NumberError(f"not a number: {text!r}")
