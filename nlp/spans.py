@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 from typing import Iterable
 
+import numpy
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -25,38 +27,25 @@ LABEL_PRIORITY = {"RESP_UNIT": 0, "INDICATOR": 1, "SLOGAN": 2}
 
 def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
     """Split every token that has one of the character ``offsets`` strictly inside it."""
-    cuts_by_token: dict[int, list[int]] = {}
     length = doc_length(doc)
-    for offset in set(offsets):
-        if offset <= 0 or offset >= length:
-            continue
-        token = _token_containing(doc, offset)
-        if token is not None and token.idx < offset:
+    wanted = sorted({offset for offset in offsets if 0 < offset < length})
+    if not wanted:
+        return
+    starts = doc.to_array(IDX)  # token start offsets, ascending, without a Token per lookup
+    cuts_by_token: dict[int, list[int]] = {}
+    for offset, i in zip(wanted, numpy.searchsorted(starts, wanted, side="right") - 1):
+        token = doc[int(i)]
+        if token.idx < offset < token.idx + len(token.text):
             cuts_by_token.setdefault(token.i, []).append(offset)
     if not cuts_by_token:
         return
     with doc.retokenize() as retokenizer:
         for i, cuts in cuts_by_token.items():
             token = doc[i]
-            bounds = [0, *(cut - token.idx for cut in sorted(cuts)), len(token.text)]
+            bounds = [0, *(cut - token.idx for cut in cuts), len(token.text)]
             orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
             heads = [(token, 0)] * len(orths)
             retokenizer.split(token, orths, heads=heads)
-
-
-def _token_containing(doc: Doc, offset: int):
-    """The token whose characters include ``offset`` (binary search over token starts)."""
-    lo, hi = 0, len(doc) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        token = doc[mid]
-        if token.idx + len(token.text) <= offset:
-            lo = mid + 1
-        elif token.idx > offset:
-            hi = mid - 1
-        else:
-            return token
-    return None
 
 
 def add_policy_spans(doc: Doc, found: Iterable[tuple[int, int, str, dict]]) -> None:
