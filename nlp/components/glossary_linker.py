@@ -46,8 +46,10 @@ def make_glossary_linker(
 
 
 class GlossaryLinker:
-    """Links slogans to definitions. The glossary is read in :meth:`initialize` (or on the
-    first document), never per document; ``__call__`` changes no state but that cache."""
+    """Links slogans to definitions. The glossary is read, and its near-miss model fitted, in
+    :meth:`initialize` or :meth:`from_disk` (or on the first document), never per document, so
+    ``nlp.pipe(n_process=2)`` workers inherit it ready; ``__call__`` changes no state but that
+    cache."""
 
     def __init__(self, name: str = "glossary_linker", *, glossary: str | None = None,
                  min_link_score: float = 0.85, max_candidates: int = 5):  # fmt: skip
@@ -82,23 +84,26 @@ class GlossaryLinker:
         return self._generator
 
     def __call__(self, doc: Doc) -> Doc:
-        own = CandidateGenerator(Glossary(GlossaryEntry.from_dict(d) for d in doc_glossary(doc)))
-        changed = False
-        for span in policy_spans(doc):
-            if span.label_ != LABEL:
-                continue
-            link, candidates = self.link(span._.clean_text, span.start_char, own)
+        spans = [span for span in policy_spans(doc) if span.label_ == LABEL]
+        if not spans:
+            return doc
+        # Candidates once per distinct mention: documents repeat their slogans.
+        mentions = list(dict.fromkeys(span._.clean_text for span in spans))
+        own_glossary = Glossary(GlossaryEntry.from_dict(d) for d in doc_glossary(doc))
+        own = CandidateGenerator(own_glossary, near_misses=False)
+        own_found = own.candidates_many(mentions, limit=self.max_candidates, near=False)
+        found = self.generator.candidates_many(mentions, limit=self.max_candidates)
+        for span in spans:
+            mention = span._.clean_text
+            link, candidates = self.link(own_found[mention], found[mention], span.start_char)
             update_policy_attrs(doc, span, link=link, candidates=candidates)
-            changed = True
-        if changed:
-            rebuild_policy_spans(doc)
+        rebuild_policy_spans(doc)
         return doc
 
-    def link(self, mention: str, start: int, own: CandidateGenerator) -> tuple[dict | None, list[dict]]:
-        """The link and candidate records for ``mention`` at offset ``start`` of a document
-        whose own glossary is ``own``."""
-        own_found = own.candidates(mention, limit=self.max_candidates, near=False)
-        found = self.generator.candidates(mention, limit=self.max_candidates)
+    def link(self, own_found: list[Candidate], found: list[Candidate],
+             start: int) -> tuple[dict | None, list[dict]]:  # fmt: skip
+        """The link and candidate records of a mention at offset ``start``, given its
+        candidates from the document's own glossary and from the loaded one."""
         chosen = self._choose(own_found, start) or self._choose(found, None)
         # The loaded glossary may hold the document's own entries with their file name, which
         # a document read from standard input does not know.

@@ -114,6 +114,51 @@ def _mention_pattern(terms: Iterable[str]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, terms))) if terms else None
 
 
+def chain_parts(terms: Iterable[str]) -> set[str]:
+    """The parts of the numbered chain terms among ``terms``: 一渠两岸 -> 一渠, 两岸."""
+    parts = set()
+    for term in terms:
+        if NUMBERED_CHAIN.fullmatch(term):
+            parts.update(CHAIN_PART.findall(term))
+    return parts
+
+
+def _leftmost_longest(text: str, fixed: re.Pattern | None, extra: set[str]) -> list[tuple[int, int]]:
+    """The spans that ``_mention_pattern`` over the terms of ``fixed`` and ``extra`` together
+    would find, without compiling the fixed terms again: at the leftmost position where either
+    pattern matches, the longer match wins, and the search goes on after it."""
+    patterns = [p for p in (fixed, _mention_pattern(extra)) if p is not None]
+    found: list[tuple[int, int]] = []
+    matches = [p.search(text) for p in patterns]
+    while any(matches):
+        best = min((m for m in matches if m), key=lambda m: (m.start(), -m.end()))
+        found.append(best.span())
+        matches = [p.search(text, best.end()) if m and m.start() < best.end() else m
+                   for p, m in zip(patterns, matches)]  # fmt: skip
+    return found
+
+
+class TermMatcher:
+    """Finds slogan terms, and the defined parts of chain terms, in a text. The pipeline's
+    fixed terms (loaded glossary and lexicon, a few hundred) are compiled once here; compiling
+    them per document cost more than matching them. A document's own terms are few and are
+    compiled per call."""
+
+    def __init__(self, terms: Iterable[str] = ()):
+        self.terms = frozenset(terms)
+        self._parts = frozenset(chain_parts(self.terms))
+        self._terms_pattern = _mention_pattern(self.terms)
+        self._parts_pattern = _mention_pattern(self._parts)
+
+    def mentions(self, text: str, terms: set[str]) -> list[tuple[int, int]]:
+        """Spans of ``terms`` and the fixed terms, as one longest-first alternation finds them."""
+        return _leftmost_longest(text, self._terms_pattern, terms - self.terms)
+
+    def part_mentions(self, text: str, terms: set[str]) -> list[tuple[int, int]]:
+        """Spans of the chain parts of ``terms`` and the fixed terms, likewise."""
+        return _leftmost_longest(text, self._parts_pattern, chain_parts(terms - self.terms) - self._parts)
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
@@ -124,6 +169,7 @@ def select_slogans(
     model: SloganClassifier,
     terms: set[str],
     skip: Iterable[tuple[int, int]] = (),
+    matcher: TermMatcher | None = None,
 ) -> list[tuple[int, int]]:
     """The slogan spans of a cleaned text, as (start, end) offsets into it.
 
@@ -133,10 +179,13 @@ def select_slogans(
         model: the classifier that keeps or drops candidates.
         terms: glossary terms and aliases, slogans wherever they occur.
         skip: spans never tagged (the heads of glossary entries).
+        matcher: compiled beforehand over a subset of ``terms`` (default: none, so all of
+            ``terms`` is compiled here).
 
     Returns:
         Sorted, non-overlapping spans: ``select_slogans("落实“四个不摘”要求", …)`` -> [(3, 7)].
     """
+    matcher = matcher or TermMatcher()
     skip = list(skip)
     accepted: list[tuple[int, int]] = []
     by_score = []
@@ -150,29 +199,21 @@ def select_slogans(
     for *_, start, end in sorted(by_score):
         if not _overlaps((start, end), accepted):
             accepted.append((start, end))
-    pattern = _mention_pattern(terms | {text[s:e] for s, e in accepted})
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            if not _overlaps(m.span(), accepted + skip):
-                accepted.append(m.span())
-    accepted.extend(_defined_parts(text, terms, accepted + skip))
+    for span in matcher.mentions(text, terms | {text[s:e] for s, e in accepted}):
+        if not _overlaps(span, accepted + skip):
+            accepted.append(span)
+    accepted.extend(_defined_parts(text, terms, accepted + skip, matcher))
     return sorted(accepted)
 
 
-def _defined_parts(text: str, terms: set[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _defined_parts(text: str, terms: set[str], taken: list[tuple[int, int]],
+                   matcher: TermMatcher) -> list[tuple[int, int]]:  # fmt: skip
     """Parts of a numbered chain term where its definition spells them out: 一渠即幸福渠."""
-    parts = set()
-    for term in terms:
-        if NUMBERED_CHAIN.fullmatch(term):
-            parts.update(CHAIN_PART.findall(term))
-    pattern = _mention_pattern(parts)
-    if pattern is None:
-        return []
     found = []
-    for m in pattern.finditer(text):
-        after = text[m.end():m.end() + 3]
-        if after.startswith(PART_DEFINITION_CUES) and not _overlaps(m.span(), taken + found):
-            found.append(m.span())
+    for start, end in matcher.part_mentions(text, terms):
+        after = text[end:end + 3]
+        if after.startswith(PART_DEFINITION_CUES) and not _overlaps((start, end), taken + found):
+            found.append((start, end))
     return found
 
 
@@ -203,6 +244,7 @@ class SloganTagger:
         self.cfg = {"model": model, "glossary": glossary, "threshold": threshold}
         self.model: SloganClassifier | None = None
         self.terms: set[str] = set()
+        self.matcher = TermMatcher()
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         """Load the classifier and the glossary terms named in the settings."""
@@ -211,6 +253,7 @@ class SloganTagger:
         if self.cfg["threshold"] is not None:
             self.model.threshold = float(self.cfg["threshold"])
         self.terms = glossary_terms(_load_glossary(self.cfg["glossary"])) | set(self.model.lexicon)
+        self.matcher = TermMatcher(self.terms)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.model is None:
@@ -219,7 +262,7 @@ class SloganTagger:
         own = [dict(e, start=s, end=t) for e in doc._.glossary for s, t in [view.clean_span(e["start"], e["end"])]]
         terms = self.terms | glossary_terms(own)
         heads = glossary_heads(view.text, own)
-        spans = select_slogans(view.text, find_candidates(view.text), self.model, terms, heads)
+        spans = select_slogans(view.text, find_candidates(view.text), self.model, terms, heads, self.matcher)
         add_policy_spans(doc, ((*view.raw_span(s, e), LABEL, {"link": None, "candidates": []})
                                for s, e in spans))
         return doc
@@ -234,6 +277,7 @@ class SloganTagger:
         path = ensure_path(path)
         self.model = SloganClassifier.load(path / "classifier.json")
         self.terms = set(json.loads((path / "terms.json").read_text(encoding="utf-8")))
+        self.matcher = TermMatcher(self.terms)
         return self
 
 

@@ -1,8 +1,9 @@
 """Candidate definitions for a slogan, best first: exact term, alias, part of a defined
 slogan, then near misses by character n-gram TF-IDF similarity.
 
-The TF-IDF model is refitted from the glossary's terms when first needed (a few hundred terms
-fit in milliseconds), so nothing is pickled and any glossary file works.
+The TF-IDF model is refitted from the glossary's terms when the generator is built (a few
+hundred terms fit in milliseconds, though importing scikit-learn takes a second or more), so
+nothing is pickled and any glossary file works.
 
 Example::
 
@@ -14,6 +15,9 @@ Example::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
+
+import numpy as np
 
 from .aliases import BARE_STEM, alias_key, compact
 from .analyse import numeral_parts
@@ -70,9 +74,15 @@ def part_keys(entry: GlossaryEntry) -> dict[str, str]:
 
 
 class CandidateGenerator:
-    """Candidates from one glossary; build once, query many times (no state changes)."""
+    """Candidates from one glossary; build once, query many times (no state changes).
 
-    def __init__(self, glossary: Glossary):
+    Args:
+        glossary: the entries to offer.
+        near_misses: fit the near-miss model now (``False`` for a generator that is only asked
+            with ``near=False``, such as a document's own glossary).
+    """
+
+    def __init__(self, glossary: Glossary, *, near_misses: bool = True):
         self.glossary = glossary
         self._parts: dict[str, list[tuple[int, str]]] = {}
         for i, entry in enumerate(glossary.entries):
@@ -80,26 +90,32 @@ class CandidateGenerator:
                 self._parts.setdefault(key, []).append((i, kind))
         self._vectorizer = None
         self._matrix = None
+        if near_misses and glossary.entries:
+            self._fit()
 
     def _fit(self) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         keys = [alias_key(e.term) or compact(e.term) for e in self.glossary.entries]
         self._vectorizer = TfidfVectorizer(analyzer="char", ngram_range=NGRAM_RANGE)
-        self._matrix = self._vectorizer.fit_transform(keys) if keys else None
+        self._matrix = self._vectorizer.fit_transform(keys)
 
-    def near(self, text: str) -> list[tuple[int, float]]:
-        """Entries whose terms look like ``text``: (index, cosine similarity), best first."""
-        if not self.glossary.entries:
-            return []
+    def near(self, texts: list[str]) -> list[list[tuple[int, float]]]:
+        """For each of ``texts``, the entries whose terms look like it: (index, cosine
+        similarity), best first. One transform for all texts: per call, scikit-learn's checks
+        cost far more than the arithmetic."""
+        if not self.glossary.entries or not texts:
+            return [[] for _ in texts]
         if self._vectorizer is None:
-            self._fit()
-        query = self._vectorizer.transform([alias_key(text) or compact(text)])
-        if query.nnz == 0:
-            return []
-        similarities = (self._matrix @ query.T).toarray().ravel()
-        ranked = sorted(enumerate(similarities), key=lambda p: -p[1])
-        return [(i, float(s)) for i, s in ranked if s >= MIN_NEAR_SIMILARITY]
+            raise ValueError("this generator was built with near_misses=False")
+        queries = self._vectorizer.transform([alias_key(text) or compact(text) for text in texts])
+        similarities = (self._matrix @ queries.T).toarray()
+        found = []
+        for column in similarities.T:
+            hits = np.flatnonzero(column >= MIN_NEAR_SIMILARITY)
+            hits = hits[np.argsort(-column[hits], kind="stable")]
+            found.append([(int(i), float(column[i])) for i in hits])
+        return found
 
     def candidates(self, text: str, limit: int = 10, near: bool = True) -> list[Candidate]:
         """Candidates for ``text``, best first; entries sharing a term all come back.
@@ -109,16 +125,33 @@ class CandidateGenerator:
             limit: the most candidates returned.
             near: whether to add near misses after the exact, alias and part matches.
         """
+        return self.candidates_many([text], limit, near)[text]
+
+    def candidates_many(self, texts: Iterable[str], limit: int = 10,
+                        near: bool = True) -> dict[str, list[Candidate]]:  # fmt: skip
+        """:meth:`candidates` of each distinct text of ``texts``, by text; the near misses of
+        all come from one :meth:`near` call."""
+        index = {id(e): i for i, e in enumerate(self.glossary.entries)}  # ids change on unpickling
+        found = {text: self._matches(text, index) for text in texts}
+        if near:
+            wanting = [text for text, matches in found.items() if len(matches) < limit]
+            for text, similar in zip(wanting, self.near(wanting)):
+                for i, similarity in similar:
+                    found[text].setdefault(
+                        i, Candidate(self.glossary.entries[i], round(similarity * NEAR_SCALE, 4), "near")
+                    )
+        ranked = {text: sorted(matches.items(), key=lambda item: (-item[1].score, item[0]))
+                  for text, matches in found.items()}  # fmt: skip
+        return {text: [candidate for _, candidate in items[:limit]] for text, items in ranked.items()}
+
+    def _matches(self, text: str, index: dict[int, int]) -> dict[int, Candidate]:
+        """Exact, alias and part candidates for ``text``, by entry index (``index``: entry
+        position by ``id``)."""
         found: dict[int, Candidate] = {}
         plain = compact(text)
-        index = {id(e): i for i, e in enumerate(self.glossary.entries)}
         for entry in self.glossary.by_alias(text):
             kind = "exact" if compact(entry.term) == plain else "alias"
             found.setdefault(index[id(entry)], Candidate(entry, KIND_SCORES[kind], kind))
         for i, kind in self._parts.get(alias_key(text), []):
             found.setdefault(i, Candidate(self.glossary.entries[i], KIND_SCORES[kind], kind))
-        if near and len(found) < limit:
-            for i, similarity in self.near(text):
-                found.setdefault(i, Candidate(self.glossary.entries[i], round(similarity * NEAR_SCALE, 4), "near"))
-        ranked = sorted(found.items(), key=lambda item: (-item[1].score, item[0]))
-        return [candidate for _, candidate in ranked[:limit]]
+        return found
