@@ -135,3 +135,21 @@ def test_glossary_entry_link_record():
     entry = GlossaryEntry("六稳", "指稳就业。", "a.txt", "注释", 15, 0, 9)
     assert entry.link(1) == {"term": "六稳", "definition": "指稳就业。", "source": "a.txt",
                              "section": "注释", "number": 15, "score": 1.0}  # fmt: skip
+
+
+def test_char_ngram_tfidf_equals_scikit_learns():
+    """The near-miss vectors are scikit-learn's TfidfVectorizer(analyzer="char") computed in
+    numpy (so nlp.load() does not import scikit-learn)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from nlp.glossary import load_default
+    from nlp.glossary.aliases import alias_key, compact
+    from nlp.glossary.candidates import NGRAM_RANGE, CharNgramTfidf
+
+    keys = [alias_key(e.term) or compact(e.term) for e in load_default().entries]
+    ours = CharNgramTfidf(keys, NGRAM_RANGE)
+    theirs = TfidfVectorizer(analyzer="char", ngram_range=NGRAM_RANGE).fit(keys)
+    assert ours.vocabulary == theirs.vocabulary_
+    queries = keys + ["两筛", "不存在的词", "六稳六保", "四化", "A  b", "一", ""]
+    assert np.allclose(ours.transform(queries), theirs.transform(queries).toarray(), rtol=0, atol=1e-12)

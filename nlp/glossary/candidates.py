@@ -2,8 +2,7 @@
 slogan, then near misses by character n-gram TF-IDF similarity.
 
 The TF-IDF model is refitted from the glossary's terms when the generator is built (a few
-hundred terms fit in milliseconds, though importing scikit-learn takes a second or more), so
-nothing is pickled and any glossary file works.
+hundred terms fit in milliseconds), so nothing is pickled and any glossary file works.
 
 Example::
 
@@ -14,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -32,6 +32,42 @@ MIN_NEAR_SIMILARITY = 0.4
 # Character n-grams of the near-miss model: pairs and triples (single characters match too
 # much: 不存在的词 would meet 四个不摘).
 NGRAM_RANGE = (2, 3)
+_WHITE_SPACE = re.compile(r"\s\s+")
+
+
+class CharNgramTfidf:
+    """Character n-gram TF-IDF vectors as scikit-learn's ``TfidfVectorizer(analyzer="char",
+    ngram_range=...)`` makes them (lower-cased, runs of white space as one space, raw counts,
+    smooth idf ``ln((1 + n) / (1 + df)) + 1``, rows scaled to unit length), in numpy.
+
+    A glossary has a few hundred terms, so dense arrays are small; importing scikit-learn
+    would add over a second to ``nlp.load()``."""
+
+    def __init__(self, texts: list[str], ngram_range: tuple[int, int]):
+        self.ngram_range = ngram_range
+        grams = [self._grams(text) for text in texts]
+        self.vocabulary = {g: i for i, g in enumerate(sorted({g for found in grams for g in found}))}
+        df = np.zeros(len(self.vocabulary))
+        for found in grams:
+            df[[self.vocabulary[g] for g in set(found)]] += 1
+        self.idf = np.log((1 + len(texts)) / (1 + df)) + 1
+
+    def _grams(self, text: str) -> list[str]:
+        text = _WHITE_SPACE.sub(" ", text.lower())
+        low, high = self.ngram_range
+        return [text[i:i + n] for n in range(low, min(high, len(text)) + 1) for i in range(len(text) - n + 1)]
+
+    def transform(self, texts: list[str]) -> np.ndarray:
+        """One unit-length row per text over the fitted n-grams (unknown n-grams ignored)."""
+        rows = np.zeros((len(texts), len(self.vocabulary)))
+        for row, text in zip(rows, texts):
+            for gram in self._grams(text):
+                column = self.vocabulary.get(gram)
+                if column is not None:
+                    row[column] += 1
+        rows *= self.idf
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        return np.divide(rows, norms, out=rows, where=norms > 0)
 
 
 @dataclass(frozen=True)
@@ -94,22 +130,19 @@ class CandidateGenerator:
             self._fit()
 
     def _fit(self) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         keys = [alias_key(e.term) or compact(e.term) for e in self.glossary.entries]
-        self._vectorizer = TfidfVectorizer(analyzer="char", ngram_range=NGRAM_RANGE)
-        self._matrix = self._vectorizer.fit_transform(keys)
+        self._vectorizer = CharNgramTfidf(keys, NGRAM_RANGE)
+        self._matrix = self._vectorizer.transform(keys)
 
     def near(self, texts: list[str]) -> list[list[tuple[int, float]]]:
         """For each of ``texts``, the entries whose terms look like it: (index, cosine
-        similarity), best first. One transform for all texts: per call, scikit-learn's checks
-        cost far more than the arithmetic."""
+        similarity), best first; one transform and one matrix product for all texts."""
         if not self.glossary.entries or not texts:
             return [[] for _ in texts]
         if self._vectorizer is None:
             raise ValueError("this generator was built with near_misses=False")
         queries = self._vectorizer.transform([alias_key(text) or compact(text) for text in texts])
-        similarities = (self._matrix @ queries.T).toarray()
+        similarities = self._matrix @ queries.T
         found = []
         for column in similarities.T:
             hits = np.flatnonzero(column >= MIN_NEAR_SIMILARITY)
