@@ -167,3 +167,30 @@ def test_annotate_malformed_glossary_is_one_line_exit_2(tmp_path):
     assert (result.returncode, result.stdout) == (2, b"")
     assert result.stderr.decode().startswith(f"python -m nlp.annotate: error: cannot load the pipeline: {glossary}:1: not a glossary entry")
     assert len(result.stderr.decode().strip().splitlines()) == 1
+
+
+def test_annotate_progress_bar_only_on_a_terminal(tmp_path):
+    """Several files on a terminal: a progress bar on standard error (the other tests show
+    none when standard error is not a terminal)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    main, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    command = [sys.executable, "-m", "nlp.annotate", str(SEEDS), "--segmenter", "jieba", "-o", str(tmp_path / "out.jsonl")]
+    process = subprocess.Popen(command, stderr=terminal, stdout=subprocess.DEVNULL, cwd=REPO)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert process.wait(timeout=300) == 0
+    assert "5/5" in shown.decode("utf-8", errors="replace")
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 5
