@@ -1,6 +1,9 @@
 """The pipeline's core: the tokenizer over the cleaned text, exact spans whatever the
 segmenter cut, serialisation and multiprocessing."""
 
+import subprocess
+import sys
+
 import pytest
 from spacy.tokens import Doc, DocBin
 
@@ -114,3 +117,12 @@ def test_pipe_with_two_processes_equals_one(nlp_pkuseg):
     double = [[(s.start_char, s.end_char, s.label_) for s in policy_spans(d)] + [len(d)]
               for d in nlp_pkuseg.pipe(texts, n_process=2, batch_size=1)]  # fmt: skip
     assert single == double
+
+
+def test_components_found_by_name_in_a_users_pipeline():
+    """The spacy_factories entry points: no import of ours before add_pipe."""
+    script = ("import spacy; p = spacy.blank('zh'); p.add_pipe('policy_indicators'); "
+              "d = p('全县生产总值完成283.9亿元'); print([(s.text, s._.value) for s in d.spans['policy']])")  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "[('283.9亿元', 28390000000)]\n"
