@@ -141,6 +141,14 @@ def test_indicators_targets():
     ]
 
 
+def test_indicators_not_the_numerals_of_unquoted_slogans(nlp_pkuseg):
+    """四个意识 and 四张清单 are slogans (the tagger runs first), not four of something; 四家 is."""
+    doc = nlp_pkuseg("坚持四个意识，落实四张清单，新增企业四家。")
+    assert [(s.text, s.label_) for s in doc.spans["policy"]] == [
+        ("四个意识", "SLOGAN"), ("四张清单", "SLOGAN"), ("四家", "INDICATOR"),
+    ]
+
+
 def test_indicators_pipeline_seed_004(nlp_pkuseg):
     text = seed_text("004")
     doc = nlp_pkuseg(text)

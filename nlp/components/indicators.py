@@ -28,11 +28,12 @@ from spacy.tokens import Doc
 from ..rules import indicator_cues as cues
 from ..rules.numbers import NumberError, is_chinese_numeral, parse_number, to_json_number
 from ..rules.units import normalise_unit
-from ..spans import add_policy_spans
+from ..spans import add_policy_spans, policy_spans
 
 logger = logging.getLogger(__name__)
 
 LABEL = "INDICATOR"
+SLOGAN_LABEL = "SLOGAN"
 LINE = re.compile(r"^.*$", re.M)
 WHITESPACE = re.compile(r"\s+")
 
@@ -79,10 +80,14 @@ class IndicatorTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         view = doc._.clean
+        # A numeral inside a slogan is part of its name (四个意识, 四张清单), not a count; the
+        # slogan tagger runs first and has found the unquoted ones too.
+        in_slogan = _coverage([(s.start_char, s.end_char) for s in policy_spans(doc) if s.label_ == SLOGAN_LABEL])
         found = []
         for start, end, attrs in find_indicators(view.text, tables=self.tables, plan_sections=self.plan_sections):
             raw_start, raw_end = view.raw_span(start, end)
-            found.append((raw_start, raw_end, LABEL, attrs))
+            if not _inside_any(raw_start, in_slogan):
+                found.append((raw_start, raw_end, LABEL, attrs))
         add_policy_spans(doc, found)
         return doc
 
