@@ -31,6 +31,9 @@ PIPE_NAMES = (
     "glossary_linker",
 )
 
+# The components with a ``glossary`` setting, which load(glossary=...) sets.
+GLOSSARY_USERS = ("policy_slogans", "glossary_linker")
+
 
 class ModelMissingError(RuntimeError):
     """The pkuseg model folder is missing (the message says how to build it)."""
@@ -64,8 +67,9 @@ def load(
             :func:`pkuseg_model_path`).
         components: names from PIPE_NAMES to include (default: all that are registered).
         component_config: per-component config overrides, by name.
-        glossary: a glossary JSONL (``python -m nlp.glossary build``) for the linker
-            (default: the one shipped in nlp/data/glossary.jsonl).
+        glossary: a glossary JSONL (``python -m nlp.glossary build``) for the slogan tagger,
+            the linker and the segmenter's user dictionary (default: the one shipped in
+            nlp/data/glossary.jsonl).
         model: a tagger trained by scripts/train.py (``models/NAME``): its NER runs after the
             rule components and adds the spans they missed (see :func:`add_tagger`).
 
@@ -91,7 +95,8 @@ def load(
         raise ValueError(f"unknown components {unknown}; choose from {', '.join(PIPE_NAMES)}")
     overrides = dict(component_config or {})
     if glossary is not None:
-        overrides["glossary_linker"] = {"glossary": str(glossary), **overrides.get("glossary_linker", {})}
+        for name in GLOSSARY_USERS:
+            overrides[name] = {"glossary": str(glossary), **overrides.get(name, {})}
     for name in PIPE_NAMES:
         if name in wanted and name in Language.factories:
             nlp.add_pipe(name, config=overrides.get(name, {}))

@@ -126,3 +126,22 @@ def test_components_found_by_name_in_a_users_pipeline():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "[('283.9亿元', 28390000000)]\n"
+
+
+def test_load_glossary_reaches_tagger_linker_and_segmenter(tmp_path):
+    """A term only the user's glossary defines, unquoted and without a numeral, is tagged,
+    linked and kept whole by the segmenter."""
+    import json
+
+    import nlp
+
+    entry = {"term": "绿色低碳走廊", "definition": "测试用定义", "source": "mine.txt", "section": "名词解释",
+             "number": 1, "start": 0, "end": 6}  # fmt: skip
+    glossary = tmp_path / "mine.jsonl"
+    glossary.write_text(json.dumps(entry, ensure_ascii=False) + "\n", encoding="utf-8")
+    pipeline = nlp.load("jieba", glossary=glossary)
+    doc = pipeline("建设绿色低碳走廊工程。")
+    assert [(s.text, s.label_, s._.link["definition"]) for s in doc.spans["policy"]] == [
+        ("绿色低碳走廊", "SLOGAN", "测试用定义")
+    ]
+    assert "绿色低碳走廊" in [t.text for t in doc]
