@@ -208,15 +208,13 @@ class TasksWriter:
 
     def add_chunk(self, doc: Doc, path: str, chunk: Chunk) -> None:
         view = clean_view(doc)
-        own, offset = chunk.start - chunk.context, chunk.context
-        for ent in doc_record(doc, path)["ents"]:
-            if ent["label"] != "RESP_UNIT" or ent["start"] < own:
+        for ent in chunk_record(doc_record(doc, path), chunk)["ents"]:
+            if ent["label"] != "RESP_UNIT":
                 continue
             task = ent["task"]
-            self.rows.writerow(
-                [path, task["start"] + offset, task["end"] + offset, view.clean_slice(task["start"], task["end"]),
-                 ent["text"], ent["name"], ent["role"], ent["start"] + offset, ent["end"] + offset]
-            )  # fmt: skip
+            task_text = view.clean_slice(task["start"] - chunk.context, task["end"] - chunk.context)
+            self.rows.writerow([path, task["start"], task["end"], task_text, ent["text"], ent["name"],
+                                ent["role"], ent["start"], ent["end"]])  # fmt: skip
 
     def finish(self) -> None:
         self.stream.flush()
