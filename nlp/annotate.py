@@ -24,6 +24,8 @@ from .chunking import DEFAULT_MAX_CHARS, Chunk, paragraph_chunks
 from .readers import InputError, expand_paths, read_document
 
 PROG = "python -m nlp.annotate"
+# The shell's status for a process stopped by SIGPIPE (128 + 13), as `yes | head` gives.
+BROKEN_PIPE_STATUS = 141
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -151,8 +153,13 @@ def main(argv: list[str] | None = None) -> int:
         with open_output(args.output) as stream:
             failures = annotate(args.paths, nlp, WRITERS[args.format](stream), jobs=args.jobs,
                                 batch_size=args.batch_size, max_chars=args.max_chars)  # fmt: skip
+    except BrokenPipeError:
+        # The reader of standard output stopped (… | head): no error of ours. Python would
+        # complain again when it flushes stdout at exit, so point it at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return BROKEN_PIPE_STATUS
     except OSError as error:
-        report(f"error: {args.output}: cannot write: {error.strerror or error}")
+        report(f"error: {args.output or '<stdout>'}: cannot write: {error.strerror or error}")
         return 1
     except KeyboardInterrupt:
         report("interrupted; no output written" if args.output else "interrupted")

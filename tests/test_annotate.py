@@ -194,3 +194,26 @@ def test_annotate_progress_bar_only_on_a_terminal(tmp_path):
     assert process.wait(timeout=300) == 0
     assert "5/5" in shown.decode("utf-8", errors="replace")
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_annotate_into_a_closed_pipe_stops_quietly():
+    """`python -m nlp.annotate seeds/ | head -1`: the reader stops early; no error line."""
+    process = subprocess.Popen([sys.executable, "-m", "nlp.annotate", str(SEEDS), "--segmenter", "jieba"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)  # fmt: skip
+    process.stdout.readline()
+    process.stdout.close()
+    assert process.wait(timeout=300) == annotate.BROKEN_PIPE_STATUS
+    assert process.stderr.read() == b""
+
+
+def test_annotate_dask_equals_the_command(tmp_path, run):
+    """scripts/annotate_dask.py on a one-worker local cluster writes what the command writes,
+    named as given, and names an unreadable input in one line."""
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
+    inputs = [str(seed_path("004")), str(seed_path("001")), str(tmp_path / "binary.txt")]
+    result = subprocess.run([sys.executable, "scripts/annotate_dask.py", *inputs, "-o", str(tmp_path / "dask.jsonl"),
+                             "--workers", "1"], capture_output=True, cwd=REPO, timeout=300)  # fmt: skip
+    assert result.returncode == 1
+    assert f"error: {tmp_path / 'binary.txt'}: binary file".encode() in result.stderr
+    _, expected, _ = run(*inputs[:2])
+    assert (tmp_path / "dask.jsonl").read_text(encoding="utf-8") == expected
