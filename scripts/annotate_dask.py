@@ -24,9 +24,10 @@ from pathlib import Path
 _PIPELINES: dict = {}
 
 
-def annotate_files(paths: list[str], segmenter: str, pkuseg_model: str | None) -> tuple[list[str], list[str]]:
-    """Runs on a worker: the JSON lines of the files that could be read, and one error message
-    for each that could not."""
+def annotate_files(paths: list[tuple[str, str]], segmenter: str, pkuseg_model: str | None) -> tuple[list[str], list[str]]:
+    """Runs on a worker: for ``(path as given, absolute path)`` pairs, the JSON lines of the
+    files that could be read (named as given, as python -m nlp.annotate names them), and one
+    error message for each that could not."""
     import nlp
     from nlp.chunking import DEFAULT_MAX_CHARS, annotate_long
     from nlp.output import doc_record
@@ -37,11 +38,11 @@ def annotate_files(paths: list[str], segmenter: str, pkuseg_model: str | None) -
         _PIPELINES[key] = nlp.load(segmenter, pkuseg_model=pkuseg_model)
     pipeline = _PIPELINES[key]
     lines, errors = [], []
-    for path in paths:
+    for path, absolute in paths:
         try:
-            document = read_document(path)
+            document = read_document(absolute)
         except InputError as error:
-            errors.append(str(error))
+            errors.append(f"{path}: {error.problem}")
             continue
         if len(document.text) > DEFAULT_MAX_CHARS:
             record = annotate_long(pipeline, document.text, path)
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from dask.distributed import Client, LocalCluster
 
+    from nlp.annotate import open_output
     from nlp.pipeline import pkuseg_model_path
     from nlp.readers import InputError, expand_paths
 
@@ -73,12 +75,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {item}", file=sys.stderr)
             failures += 1
         else:
-            files.append(str(Path(item).resolve()))
+            files.append((item, str(Path(item).resolve())))
     batches = [files[i:i + args.files_per_task] for i in range(0, len(files), args.files_per_task)]
     cluster = None if args.scheduler else LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True)
     with Client(args.scheduler or cluster) as client:
         futures = client.map(annotate_files, batches, segmenter=args.segmenter, pkuseg_model=model, pure=False)
-        with args.output.open("w", encoding="utf-8") as out:
+        with open_output(str(args.output)) as out:
             for future in futures:
                 lines, errors = future.result()
                 out.writelines(line + "\n" for line in lines)
