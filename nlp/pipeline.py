@@ -18,8 +18,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 PKUSEG_MODEL_ENV = "NLP_PKUSEG_MODEL"
 DEFAULT_PKUSEG_MODEL = REPO_ROOT / "models" / "pkuseg"
 SEGMENTERS = ("pkuseg", "jieba")
-# The name of a trained tagger's NER in the pipeline (see add_tagger).
+# The names of a trained tagger's NER, and of the spans set before it, in the pipeline (see
+# add_tagger).
 MODEL_NER = "policy_model_ner"
+RULE_SPANS_PIPE = "policy_rule_spans"
 
 # Our components in pipeline order. The glossary sections come first so that the slogan
 # tagger knows the document's own terms; the linker comes last.
@@ -33,6 +35,10 @@ PIPE_NAMES = (
 
 # The components with a ``glossary`` setting, which load(glossary=...) sets.
 GLOSSARY_USERS = ("policy_slogans", "glossary_linker")
+# The components that record policy spans; load() has them only record, and sets the spans on
+# the Doc once, in a ``policy_spans`` component at the end (see nlp/spans.py).
+SPAN_RECORDERS = ("policy_slogans", "policy_indicators", "policy_resp_units", "glossary_linker")
+SPANS_PIPE = "policy_spans"
 
 
 class ModelMissingError(RuntimeError):
@@ -97,9 +103,13 @@ def load(
     if glossary is not None:
         for name in GLOSSARY_USERS:
             overrides[name] = {"glossary": str(glossary), **overrides.get(name, {})}
+    for name in SPAN_RECORDERS:
+        overrides[name] = {"set_spans": False, **overrides.get(name, {})}
     for name in PIPE_NAMES:
         if name in wanted and name in Language.factories:
             nlp.add_pipe(name, config=overrides.get(name, {}))
+    if nlp.pipe_names:
+        nlp.add_pipe(SPANS_PIPE)
     nlp.initialize()
     assert isinstance(nlp.tokenizer, PolicyTokenizer)
     nlp.tokenizer.add_user_words(load_glossary(glossary).terms())
@@ -123,6 +133,8 @@ def add_tagger(nlp: Language, model: str | os.PathLike) -> None:
     if trained_segmenter != nlp.tokenizer.segmenter:
         warnings.warn(f"{folder} was trained on {trained_segmenter} tokens but this pipeline uses "
                       f"{nlp.tokenizer.segmenter}; load it with segmenter={trained_segmenter!r}")  # fmt: skip
-    before = "glossary_linker" if "glossary_linker" in nlp.pipe_names else None
+    before = next((name for name in ("glossary_linker", SPANS_PIPE) if nlp.has_pipe(name)), None)
+    if nlp.has_pipe(SPANS_PIPE):  # the NER predicts around the rules' spans, so they go on the Doc first
+        nlp.add_pipe(SPANS_PIPE, name=RULE_SPANS_PIPE, before=before)
     nlp.add_pipe("ner", name=MODEL_NER, source=trained, before=before)
-    nlp.add_pipe("policy_model_spans", before=before)
+    nlp.add_pipe("policy_model_spans", before=before, config={"set_spans": not nlp.has_pipe(SPANS_PIPE)})

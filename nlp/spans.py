@@ -1,9 +1,14 @@
 """Putting character-level finds into a Doc, whatever the segmenter cut.
 
-Components find their spans on the characters of the cleaned text and hand them here with
-offsets into ``doc.text``. Tokens are split wherever a span boundary falls inside one, so
-every span is exact: jieba cuts 六稳六保 as 六/稳六保 and pkuseg cuts 万人助万企 as
-万/人/助/万企, and neither may decide what is tagged.
+Components find their spans on the characters of the cleaned text and record them here with
+offsets into ``doc.text`` (:func:`add_policy_spans`). Putting the records on the Doc
+(:func:`set_policy_spans`) splits tokens wherever a span boundary falls inside one, so every
+span is exact: jieba cuts 六稳六保 as 六/稳六保 and pkuseg cuts 万人助万企 as 万/人/助/万企,
+and neither may decide what is tagged.
+
+Setting the spans costs a pass over the tokens (``doc.ents``) and one over the doc for each
+split token, so ``nlp.load()`` has the components only record and sets the spans once, in
+the ``policy_spans`` component at the end; a component added alone sets them itself.
 """
 
 from __future__ import annotations
@@ -48,38 +53,48 @@ def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
             retokenizer.split(token, orths, heads=heads)
 
 
-def add_policy_spans(doc: Doc, found: Iterable[tuple[int, int, str, dict]]) -> None:
-    """Record spans ``(start, end, label, attributes)`` (offsets into ``doc.text``) and
-    rebuild ``doc.spans["policy"]`` and ``doc.ents`` from every record of the doc.
+def add_policy_spans(doc: Doc, found: Iterable[tuple[int, int, str, dict]], *, set_spans: bool = True) -> None:
+    """Record spans ``(start, end, label, attributes)`` (offsets into ``doc.text``) and, with
+    ``set_spans``, put every record of the doc on it (:func:`set_policy_spans`).
 
     Attributes must be JSON-like (str, numbers, bools, None, lists, dicts)."""
     records = policy_records(doc)
     length = doc_length(doc)
-    cuts = set()
     for start, end, label, attrs in found:
         if not 0 <= start < end <= length:
             raise ValueError(f"span {start}-{end} is outside the text of length {length}")
         records[record_key(label, start, end)] = dict(attrs)
-        cuts.update((start, end))
-    split_tokens_at(doc, cuts)
-    rebuild_policy_spans(doc)
+    if set_spans:
+        set_policy_spans(doc)
 
 
-def update_policy_attrs(doc: Doc, span: Span, **attrs) -> None:
+def recorded_spans(doc: Doc, label: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of the doc's records of ``label``, in text order."""
+    found = []
+    for key in policy_records(doc):
+        name, start, end = key.split(" ")
+        if name == label:
+            found.append((int(start), int(end)))
+    return sorted(found)
+
+
+def update_policy_attrs(doc: Doc, label: str, start: int, end: int, **attrs) -> None:
     """Set attributes of a span already recorded (the glossary linker adds ``link`` this way)."""
-    policy_records(doc)[record_key(span.label_, span.start_char, span.end_char)].update(attrs)
+    policy_records(doc)[record_key(label, start, end)].update(attrs)
 
 
-def rebuild_policy_spans(doc: Doc) -> None:
-    """Make ``doc.spans["policy"]`` and ``doc.ents`` match the doc's records."""
+def set_policy_spans(doc: Doc) -> None:
+    """Make ``doc.spans["policy"]`` and ``doc.ents`` match the doc's records, splitting tokens
+    at their boundaries first."""
+    keys = [key.split(" ") for key in policy_records(doc)]
+    split_tokens_at(doc, (int(offset) for _, start, end in keys for offset in (start, end)))
     spans = []
-    for key, attrs in policy_records(doc).items():
-        label, start, end = key.split(" ")
+    for (label, start, end), attrs in zip(keys, policy_records(doc).values()):
         link = attrs.get("link")
         kb_id = link["term"] if isinstance(link, dict) else ""
         span = doc.char_span(int(start), int(end), label=label, kb_id=kb_id)
         if span is None:  # cannot happen after split_tokens_at, but never silently
-            logger.warning("span %s does not align with tokens; dropped", key)
+            logger.warning("span %s %s %s does not align with tokens; dropped", label, start, end)
             continue
         spans.append(span)
     spans.sort(key=lambda s: (s.start_char, s.end_char, LABEL_PRIORITY.get(s.label_, 9)))

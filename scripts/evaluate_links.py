@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     nlp = load_pipeline(components=["glossary_sections", "glossary_linker"])
-    sections, linker = nlp.get_pipe("glossary_sections"), nlp.get_pipe("glossary_linker")
+    sections, linker, set_spans = (nlp.get_pipe(name) for name in ("glossary_sections", "glossary_linker", "policy_spans"))
     full = load(args.glossary)
     right = total = gold_null = pred_null = 0
     for line in open(args.gold, encoding="utf-8"):
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         base = unit["start"]
         add_policy_spans(doc, [(base + e["start"], base + e["end"], e["label"], {})
                                for e in unit["ents"] if e["label"] == "SLOGAN"])  # fmt: skip
-        doc = linker(doc)
+        doc = set_spans(linker(doc))
         predicted = {(s.start_char, s.end_char): s._.link for s in policy_spans(doc) if s.label_ == "SLOGAN"}
         for ent in unit["ents"]:
             if ent["label"] != "SLOGAN":

@@ -34,7 +34,7 @@ def linked(nlp, text: str, mentions: list[str], source: str | None = None):
         spans.append((start, start + len(mention), "SLOGAN", {}))
         pos = start + len(mention)
     add_policy_spans(doc, spans)
-    doc = nlp.get_pipe("glossary_linker")(doc)
+    doc = nlp.get_pipe("policy_spans")(nlp.get_pipe("glossary_linker")(doc))
     return doc, [s for s in policy_spans(doc) if s.label_ == "SLOGAN"]
 
 
@@ -80,7 +80,7 @@ def test_glossary_linker_mention_inside_an_entry_links_to_it(nlp_pkuseg):
     doc = nlp_pkuseg.get_pipe("glossary_sections")(nlp_pkuseg.make_doc(text))
     start = text.index("三区，即")  # the part named inside entry 1, not in 三区三线
     add_policy_spans(doc, [(start, start + 2, "SLOGAN", {})])
-    doc = nlp_pkuseg.get_pipe("glossary_linker")(doc)
+    doc = nlp_pkuseg.get_pipe("policy_spans")(nlp_pkuseg.get_pipe("glossary_linker")(doc))
     span = policy_spans(doc)[0]
     assert (span.text, span._.link["term"]) == ("三区", "三区一中心一高地")
     assert {c["term"] for c in span._.candidates} >= {"三区一中心一高地", "三区三线"}
@@ -128,7 +128,7 @@ def test_glossary_linker_gold_link_accuracy(nlp_pkuseg):
         doc = nlp_pkuseg.get_pipe("glossary_sections")(nlp_pkuseg.make_doc(text))
         ents = [e for e in unit["ents"] if e["label"] == "SLOGAN"]
         add_policy_spans(doc, [(e["start"], e["end"], "SLOGAN", {}) for e in ents])
-        doc = nlp_pkuseg.get_pipe("glossary_linker")(doc)
+        doc = nlp_pkuseg.get_pipe("policy_spans")(nlp_pkuseg.get_pipe("glossary_linker")(doc))
         links = {(s.start_char, s.end_char): s._.link for s in policy_spans(doc) if s.label_ == "SLOGAN"}
         for e in ents:
             link = links[(e["start"], e["end"])]

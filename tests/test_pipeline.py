@@ -119,6 +119,25 @@ def test_pipe_with_two_processes_equals_one(nlp_pkuseg):
     assert single == double
 
 
+def test_load_puts_the_recorded_spans_on_the_doc_once_at_the_end(nlp_jieba):
+    """The tagging components only record; policy_spans, last, splits tokens and sets spans
+    and ents, as a component running alone would have."""
+    assert nlp_jieba.pipe_names[-1] == "policy_spans"
+    text = "做好“六稳六保”工作，全县生产总值完成283.9亿元。"
+    doc = nlp_jieba.make_doc(text)
+    for name, component in nlp_jieba.pipeline[:-1]:
+        doc = component(doc)
+    assert "policy" not in doc.spans and not doc.ents
+    assert "六稳六保" not in [t.text for t in doc]  # jieba cut 六/稳六保
+    doc = nlp_jieba.get_pipe("policy_spans")(doc)
+    assert [(s.text, s.label_) for s in doc.spans["policy"]] == [("六稳六保", "SLOGAN"), ("283.9亿元", "INDICATOR")]
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("六稳六保", ""), ("283.9亿元", "")]
+    alone = nlp_jieba.get_pipe("policy_slogans").__class__(nlp_jieba, "alone")
+    alone.initialize()
+    alone_doc = alone(nlp_jieba.make_doc(text))
+    assert [s.text for s in alone_doc.spans["policy"]] == ["六稳六保"]
+
+
 def test_components_found_by_name_in_a_users_pipeline():
     """The spacy_factories entry points: no import of ours before add_pipe."""
     script = ("import spacy; p = spacy.blank('zh'); p.add_pipe('policy_indicators'); "

@@ -5,3 +5,4 @@ from . import indicators  # noqa: F401
 from . import glossary_sections  # noqa: F401
 from . import glossary_linker  # noqa: F401
 from . import model_spans  # noqa: F401
+from . import policy_spans  # noqa: F401

@@ -23,11 +23,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from ..extensions import doc_glossary
+from ..extensions import clean_view, doc_glossary
 from ..glossary import load
 from ..glossary.candidates import Candidate, CandidateGenerator
 from ..glossary.kb import Glossary, GlossaryEntry
-from ..spans import policy_spans, rebuild_policy_spans, update_policy_attrs
+from ..spans import recorded_spans, set_policy_spans, update_policy_attrs
 
 LABEL = "SLOGAN"
 
@@ -36,24 +36,27 @@ LABEL = "SLOGAN"
     "glossary_linker",
     assigns=["span._.link", "span._.candidates"],
     requires=["doc._.glossary"],
-    default_config={"glossary": None, "min_link_score": 0.85, "max_candidates": 5},
+    default_config={"glossary": None, "min_link_score": 0.85, "max_candidates": 5, "set_spans": True},
     default_score_weights={},
 )
 def make_glossary_linker(
-    nlp: Language, name: str, glossary: str | None, min_link_score: float, max_candidates: int
+    nlp: Language, name: str, glossary: str | None, min_link_score: float, max_candidates: int, set_spans: bool
 ) -> "GlossaryLinker":
-    return GlossaryLinker(name, glossary=glossary, min_link_score=min_link_score, max_candidates=max_candidates)
+    return GlossaryLinker(name, glossary=glossary, min_link_score=min_link_score, max_candidates=max_candidates,
+                          set_spans=set_spans)  # fmt: skip
 
 
 class GlossaryLinker:
     """Links slogans to definitions. The glossary is read, and its near-miss model fitted, in
     :meth:`initialize` or :meth:`from_disk` (or on the first document), never per document, so
     ``nlp.pipe(n_process=2)`` workers inherit it ready; ``__call__`` changes no state but that
-    cache."""
+    cache. With ``set_spans`` it rebuilds ``doc.spans["policy"]`` and ``doc.ents`` (whose
+    ``kb_id`` is the linked term); off when a ``policy_spans`` component comes later."""
 
     def __init__(self, name: str = "glossary_linker", *, glossary: str | None = None,
-                 min_link_score: float = 0.85, max_candidates: int = 5):  # fmt: skip
+                 min_link_score: float = 0.85, max_candidates: int = 5, set_spans: bool = True):  # fmt: skip
         self.name = name
+        self.set_spans = set_spans
         self.glossary_path = glossary
         self.min_link_score = min_link_score
         self.max_candidates = max_candidates
@@ -84,20 +87,22 @@ class GlossaryLinker:
         return self._generator
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [span for span in policy_spans(doc) if span.label_ == LABEL]
+        spans = recorded_spans(doc, LABEL)
         if not spans:
             return doc
+        view = clean_view(doc)
+        texts = [view.clean_slice(start, end) for start, end in spans]
         # Candidates once per distinct mention: documents repeat their slogans.
-        mentions = list(dict.fromkeys(span._.clean_text for span in spans))
+        mentions = list(dict.fromkeys(texts))
         own_glossary = Glossary(GlossaryEntry.from_dict(d) for d in doc_glossary(doc))
         own = CandidateGenerator(own_glossary, near_misses=False)
         own_found = own.candidates_many(mentions, limit=self.max_candidates, near=False)
         found = self.generator.candidates_many(mentions, limit=self.max_candidates)
-        for span in spans:
-            mention = span._.clean_text
-            link, candidates = self.link(own_found[mention], found[mention], span.start_char)
-            update_policy_attrs(doc, span, link=link, candidates=candidates)
-        rebuild_policy_spans(doc)
+        for (start, end), mention in zip(spans, texts):
+            link, candidates = self.link(own_found[mention], found[mention], start)
+            update_policy_attrs(doc, LABEL, start, end, link=link, candidates=candidates)
+        if self.set_spans:
+            set_policy_spans(doc)
         return doc
 
     def link(self, own_found: list[Candidate], found: list[Candidate],

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from ..rules import indicator_cues as cues
 from ..rules.numbers import NumberError, is_chinese_numeral, parse_number, to_json_number
 from ..rules.units import normalise_unit
-from ..spans import add_policy_spans, policy_spans
+from ..spans import add_policy_spans, recorded_spans
 
 logger = logging.getLogger(__name__)
 
@@ -56,12 +56,12 @@ class Value:
 
 @Language.factory(
     "policy_indicators",
-    default_config={"tables": True, "plan_sections": True},
+    default_config={"tables": True, "plan_sections": True, "set_spans": True},
     assigns=["doc.spans", "doc.ents"],
     default_score_weights={},
 )
-def make_indicator_tagger(nlp: Language, name: str, tables: bool, plan_sections: bool):
-    return IndicatorTagger(nlp, name, tables=tables, plan_sections=plan_sections)
+def make_indicator_tagger(nlp: Language, name: str, tables: bool, plan_sections: bool, set_spans: bool):
+    return IndicatorTagger(nlp, name, tables=tables, plan_sections=plan_sections, set_spans=set_spans)
 
 
 class IndicatorTagger:
@@ -71,24 +71,28 @@ class IndicatorTagger:
         tables: read indicator tables (header row of years, one cell a line).
         plan_sections: values under a heading that announces plans (二、2022年工作部署,
             三、重点工作) are targets.
+        set_spans: rebuild ``doc.spans["policy"]`` and ``doc.ents`` (off when a
+            ``policy_spans`` component comes later; see nlp/spans.py).
     """
 
-    def __init__(self, nlp: Language, name: str, *, tables: bool = True, plan_sections: bool = True):
+    def __init__(self, nlp: Language, name: str, *, tables: bool = True, plan_sections: bool = True,
+                 set_spans: bool = True):  # fmt: skip
         self.name = name
         self.tables = tables
         self.plan_sections = plan_sections
+        self.set_spans = set_spans
 
     def __call__(self, doc: Doc) -> Doc:
         view = doc._.clean
         # A numeral inside a slogan is part of its name (四个意识, 四张清单), not a count; the
         # slogan tagger runs first and has found the unquoted ones too.
-        in_slogan = _coverage([(s.start_char, s.end_char) for s in policy_spans(doc) if s.label_ == SLOGAN_LABEL])
+        in_slogan = _coverage(recorded_spans(doc, SLOGAN_LABEL))
         found = []
         for start, end, attrs in find_indicators(view.text, tables=self.tables, plan_sections=self.plan_sections):
             raw_start, raw_end = view.raw_span(start, end)
             if not _inside_any(raw_start, in_slogan):
                 found.append((raw_start, raw_end, LABEL, attrs))
-        add_policy_spans(doc, found)
+        add_policy_spans(doc, found, set_spans=self.set_spans)
         return doc
 
 

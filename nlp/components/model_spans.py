@@ -29,19 +29,21 @@ from ..spans import add_policy_spans
     "policy_model_spans",
     assigns=["doc.spans", "doc.ents"],
     requires=["doc.ents"],
-    default_config={"labels": sorted(LABEL_ATTRS)},
+    default_config={"labels": sorted(LABEL_ATTRS), "set_spans": True},
     default_score_weights={},
 )
-def make_model_spans(nlp: Language, name: str, labels: list[str]) -> "ModelSpans":
-    return ModelSpans(name, labels=labels)
+def make_model_spans(nlp: Language, name: str, labels: list[str], set_spans: bool) -> "ModelSpans":
+    return ModelSpans(name, labels=labels, set_spans=set_spans)
 
 
 class ModelSpans:
-    """Adds the NER's entities of ``labels`` that overlap no recorded policy span."""
+    """Adds the NER's entities of ``labels`` that overlap no recorded policy span (and, with
+    ``set_spans``, rebuilds ``doc.spans["policy"]`` and ``doc.ents``; see nlp/spans.py)."""
 
-    def __init__(self, name: str = "policy_model_spans", *, labels: list[str]):
+    def __init__(self, name: str = "policy_model_spans", *, labels: list[str], set_spans: bool = True):
         self.name = name
         self.labels = frozenset(labels)
+        self.set_spans = set_spans
 
     def __call__(self, doc: Doc) -> Doc:
         taken = [(int(s), int(e)) for s, e in (key.split(" ")[1:] for key in policy_records(doc))]
@@ -50,7 +52,7 @@ class ModelSpans:
             if ent.label_ in self.labels and not _overlaps(taken, ent.start_char, ent.end_char):
                 attrs = dict.fromkeys(LABEL_ATTRS.get(ent.label_, ()))
                 found.append((ent.start_char, ent.end_char, ent.label_, attrs))
-        add_policy_spans(doc, found)
+        add_policy_spans(doc, found, set_spans=self.set_spans)
         return doc
 
 

@@ -250,15 +250,18 @@ class RespUnitTagger:
     """Tags RESP_UNIT spans with ``name``, ``role`` and ``task`` (see ANNOTATION.md).
 
     Settings: ``inline`` (also read 由…负责 and …牵头 in running text) and
-    ``max_task_paragraphs`` (how far a closing clause looks back for its numbered item); see
-    :func:`find_resp_units`."""
+    ``max_task_paragraphs`` (how far a closing clause looks back for its numbered item), see
+    :func:`find_resp_units`; ``set_spans`` (rebuild ``doc.spans["policy"]`` and ``doc.ents``;
+    off when a ``policy_spans`` component comes later, see nlp/spans.py)."""
 
     def __init__(
-        self, name: str = "policy_resp_units", *, inline: bool = True, max_task_paragraphs: int = 4
-    ):
+        self, name: str = "policy_resp_units", *, inline: bool = True, max_task_paragraphs: int = 4,
+        set_spans: bool = True,
+    ):  # fmt: skip
         self.name = name
         self.inline = inline
         self.max_task_paragraphs = max_task_paragraphs
+        self.set_spans = set_spans
 
     def __call__(self, doc: Doc) -> Doc:
         view = clean_view(doc)
@@ -270,17 +273,17 @@ class RespUnitTagger:
             task = {"start": task_start, "end": task_end}
             attrs = {"name": unit.name, "role": unit.role, "task": task}
             found.append((start, end, LABEL, attrs))
-        add_policy_spans(doc, found)
+        add_policy_spans(doc, found, set_spans=self.set_spans)
         return doc
 
 
 @Language.factory(
     "policy_resp_units",
     assigns=["doc.spans", "doc.ents"],
-    default_config={"inline": True, "max_task_paragraphs": 4},
+    default_config={"inline": True, "max_task_paragraphs": 4, "set_spans": True},
 )
 def make_resp_unit_tagger(
-    nlp: Language, name: str, inline: bool, max_task_paragraphs: int
+    nlp: Language, name: str, inline: bool, max_task_paragraphs: int, set_spans: bool
 ) -> RespUnitTagger:
     """The ``policy_resp_units`` factory (settings: see RespUnitTagger)."""
-    return RespUnitTagger(name, inline=inline, max_task_paragraphs=max_task_paragraphs)
+    return RespUnitTagger(name, inline=inline, max_task_paragraphs=max_task_paragraphs, set_spans=set_spans)

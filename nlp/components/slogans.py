@@ -221,12 +221,13 @@ def _defined_parts(text: str, terms: set[str], taken: list[tuple[int, int]],
     "policy_slogans",
     assigns=["doc.spans", "doc.ents"],
     requires=["doc.text"],
-    default_config={"model": "default", "glossary": "default", "threshold": None},
+    default_config={"model": "default", "glossary": "default", "threshold": None, "set_spans": True},
     default_score_weights={"ents_f": None},
 )
-def make_slogan_tagger(nlp: Language, name: str, model: str, glossary: str, threshold: float | None):
+def make_slogan_tagger(nlp: Language, name: str, model: str, glossary: str, threshold: float | None,
+                       set_spans: bool):  # fmt: skip
     """Factory of :class:`SloganTagger` (settings in the README's slogan section)."""
-    return SloganTagger(nlp, name, model=model, glossary=glossary, threshold=threshold)
+    return SloganTagger(nlp, name, model=model, glossary=glossary, threshold=threshold, set_spans=set_spans)
 
 
 class SloganTagger:
@@ -236,11 +237,14 @@ class SloganTagger:
         model: path of a classifier JSON, or "default" for the packaged one.
         glossary: path of a glossary JSONL, "default" for the packaged glossary, or "" for none.
         threshold: overrides the model's probability threshold when set.
+        set_spans: rebuild ``doc.spans["policy"]`` and ``doc.ents`` (off when a
+            ``policy_spans`` component comes later; see nlp/spans.py).
     """
 
     def __init__(self, nlp: Language, name: str, *, model: str = "default", glossary: str = "default",
-                 threshold: float | None = None):
+                 threshold: float | None = None, set_spans: bool = True):  # fmt: skip
         self.name = name
+        self.set_spans = set_spans
         self.cfg = {"model": model, "glossary": glossary, "threshold": threshold}
         self.model: SloganClassifier | None = None
         self.terms: set[str] = set()
@@ -264,7 +268,7 @@ class SloganTagger:
         heads = glossary_heads(view.text, own)
         spans = select_slogans(view.text, find_candidates(view.text), self.model, terms, heads, self.matcher)
         add_policy_spans(doc, ((*view.raw_span(s, e), LABEL, {"link": None, "candidates": []})
-                               for s, e in spans))
+                               for s, e in spans), set_spans=self.set_spans)
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
