@@ -13,19 +13,31 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import tempfile
-from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
 
 from .chunking import DEFAULT_MAX_CHARS, Chunk, paragraph_chunks
+from .parallel import render_texts
 from .readers import InputError, expand_paths, read_document
 
 PROG = "python -m nlp.annotate"
-# The shell's status for a process stopped by SIGPIPE (128 + 13), as `yes | head` gives.
+# The shell's status for a process stopped by SIGPIPE (128 + 13), as `yes | head` gives, by
+# Ctrl-C (128 + 2) and by SIGTERM (128 + 15).
 BROKEN_PIPE_STATUS = 141
+INTERRUPTED_STATUS = 130
+TERMINATED_STATUS = 143
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: the run stops as after Ctrl-C (no partial output, no workers left)."""
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated()
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -94,18 +106,14 @@ def annotate(paths: list[str], nlp, writer, *, jobs: int = 1, batch_size: int = 
              max_chars: int = DEFAULT_MAX_CHARS) -> int:  # fmt: skip
     """Annotate every input named by ``paths`` into ``writer``, each as soon as it is done;
     returns the number that failed. Documents longer than ``max_chars`` go through the
-    pipeline in chunks (nlp/chunking.py), which the writer puts back together."""
+    pipeline in chunks (nlp/chunking.py), which the writer puts back together. With ``jobs``
+    > 1, worker processes annotate and render (nlp/parallel.py)."""
     inputs = list(expand_paths(paths))
     failures = 0
     progress = _progress(len(inputs))
 
-    # What each text handed to the pipeline is, in order: (name, None) for a document,
-    # (name, chunk) for a chunk. Kept here rather than passed with as_tuples=True, with which
-    # spaCy segments every text in this process and only runs the components in the workers.
-    in_flight: deque[tuple[str, Chunk | None]] = deque()
-
-    def readable() -> Iterator[str]:
-        """The text of each document, or of each chunk of a long one."""
+    def readable() -> Iterator[tuple[str, tuple[str, Chunk | None]]]:
+        """``(text, (name, chunk))`` for each document (chunk None) or chunk of a long one."""
         nonlocal failures
         for item in inputs:
             try:
@@ -119,20 +127,17 @@ def annotate(paths: list[str], nlp, writer, *, jobs: int = 1, batch_size: int = 
                 continue
             text = document.text
             if len(text) <= max_chars:
-                in_flight.append((document.name, None))
-                yield text
+                yield text, (document.name, None)
                 continue
             for chunk in paragraph_chunks(text, max_chars, max_chars // 10):
-                in_flight.append((document.name, chunk))
-                yield text[chunk.context:chunk.end]
+                yield text[chunk.context:chunk.end], (document.name, chunk)
+
+    def render(doc, context: tuple[str, Chunk | None]):
+        return writer.render(doc, *context)
 
     with progress:
-        for doc in nlp.pipe(readable(), n_process=jobs, batch_size=batch_size):
-            name, chunk = in_flight.popleft()
-            if chunk is None:
-                writer.add(doc, name)
-            else:
-                writer.add_chunk(doc, name, chunk)
+        for (_, chunk), piece in render_texts(nlp, readable(), render, jobs=jobs, batch_size=batch_size):
+            writer.write(piece)
             if chunk is None or chunk.last:
                 progress.update(1)
     writer.finish()
@@ -149,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     except (ModelMissingError, OSError, ValueError) as error:
         report(f"error: cannot load the pipeline: {error}")
         return 2
+    previous_handler = signal.signal(signal.SIGTERM, _raise_terminated)
     try:
         with open_output(args.output) as stream:
             failures = annotate(args.paths, nlp, WRITERS[args.format](stream), jobs=args.jobs,
@@ -163,7 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         report("interrupted; no output written" if args.output else "interrupted")
-        return 130
+        return INTERRUPTED_STATUS
+    except Terminated:
+        report("terminated; no output written" if args.output else "terminated")
+        return TERMINATED_STATUS
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
     return 1 if failures else 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from abc import ABC, abstractmethod
 from html import escape
 from pathlib import Path
 from typing import TextIO
@@ -14,7 +15,7 @@ from spacy import displacy
 from spacy.tokens import Doc, Span
 
 from .chunking import Chunk, chunk_record
-from .extensions import clean_view, doc_glossary, doc_length, policy_records, record_key
+from .extensions import clean_view, doc_glossary, policy_records, record_key
 from .spans import policy_spans
 
 # Label colours of the HTML page.
@@ -65,40 +66,72 @@ def _with_source(entry: dict, source: str) -> dict:
     return entry if entry.get("source") else dict(entry, source=source)
 
 
-# Every writer takes a document whole (add) or chunk by chunk (add_chunk, with the Doc of
-# text[chunk.context:chunk.end]; see nlp/chunking.py), and writes what it can when it can.
+def chunk_document_record(doc: Doc, path: str, chunk: Chunk | None) -> dict:
+    """The record of a whole document (``chunk`` None) or of one chunk of it (see
+    :func:`nlp.chunking.chunk_record`)."""
+    record = doc_record(doc, path)
+    return record if chunk is None else chunk_record(record, chunk)
 
 
-class JsonlWriter:
-    """One JSON line per document."""
+class Writer(ABC):
+    """A writer of one output format, in two steps so that the work can be shared out:
+    ``render(doc, path, chunk)`` turns a Doc into a piece of output (plain, picklable data; a
+    worker process can do it), and ``write(piece)``, called in input order, writes it.
+
+    ``chunk`` is None for a whole document; for a long one (nlp/chunking.py) the Doc is that of
+    ``text[chunk.context:chunk.end]`` and its chunks come in order."""
 
     def __init__(self, stream: TextIO):
         self.stream = stream
-        self.glossary: list[dict] | None = None  # a chunked document's entries so far
-        self.any_ents = False  # whether its line has an entity yet
 
-    def add(self, doc: Doc, path: str) -> None:
-        self.stream.write(json.dumps(doc_record(doc, path), ensure_ascii=False) + "\n")
+    @staticmethod
+    @abstractmethod
+    def render(doc: Doc, path: str, chunk: Chunk | None = None):
+        """The piece of output of ``doc``."""
 
-    def add_chunk(self, doc: Doc, path: str, chunk: Chunk) -> None:
-        """Write the chunk's entities into the document's line at once (a long document's
-        entities never wait in memory); the line is the one ``add`` writes for the whole."""
-        record = chunk_record(doc_record(doc, path), chunk)
+    @abstractmethod
+    def write(self, piece) -> None:
+        """Write a piece that ``render`` made."""
+
+    def add(self, doc: Doc, path: str, chunk: Chunk | None = None) -> None:
+        """Render and write at once."""
+        self.write(self.render(doc, path, chunk))
+
+    def finish(self) -> None:
+        self.stream.flush()
+
+
+class JsonlWriter(Writer):
+    """One JSON line per document. A long document's entities are written chunk by chunk (they
+    never wait in memory) into the line that the whole document would have."""
+
+    def __init__(self, stream: TextIO):
+        super().__init__(stream)
+        self.glossary: list[dict] | None = None  # the entries of the line being written
+        self.any_ents = False  # whether that line has an entity yet
+
+    @staticmethod
+    def render(doc: Doc, path: str, chunk: Chunk | None = None) -> tuple[str, str, list[dict], bool]:
+        """``(head, ents, glossary, last)``: the record's JSON without its entities and
+        glossary, the entities' JSON objects joined by ", ", the glossary entries, and whether
+        the document ends here."""
+        record = chunk_document_record(doc, path, chunk)
+        head = json.dumps({k: v for k, v in record.items() if k not in ("ents", "glossary")}, ensure_ascii=False)
         ents = ", ".join(json.dumps(ent, ensure_ascii=False) for ent in record["ents"])
+        return head, ents, record["glossary"], chunk is None or chunk.last
+
+    def write(self, piece: tuple[str, str, list[dict], bool]) -> None:
+        head, ents, glossary, last = piece
         if self.glossary is None:
-            head = json.dumps({k: v for k, v in record.items() if k not in ("ents", "glossary")}, ensure_ascii=False)
             self.stream.write(head[:-1] + ', "ents": [' + ents)
             self.glossary, self.any_ents = [], bool(ents)
         elif ents:
             self.stream.write((", " if self.any_ents else "") + ents)
             self.any_ents = True
-        self.glossary.extend(record["glossary"])
-        if chunk.last:
+        self.glossary.extend(glossary)
+        if last:
             self.stream.write('], "glossary": ' + json.dumps(self.glossary, ensure_ascii=False) + "}\n")
             self.glossary = None
-
-    def finish(self) -> None:
-        self.stream.flush()
 
 
 def _tsv_cell(value) -> str:
@@ -111,31 +144,29 @@ def _tsv_cell(value) -> str:
     return str(value).replace("\t", " ").replace("\n", " ")
 
 
-class TsvWriter:
+class TsvWriter(Writer):
     """One entity a row, with every attribute in its own column (a spreadsheet opens it)."""
 
     def __init__(self, stream: TextIO):
-        self.stream = stream
+        super().__init__(stream)
         self.rows = csv.writer(stream, delimiter="\t", lineterminator="\n")
         self.rows.writerow(("path", "start", "end", "label", "text") + TSV_ATTR_COLUMNS)
 
-    def add(self, doc: Doc, path: str) -> None:
-        self.add_chunk(doc, path, Chunk(0, 0, doc_length(doc), True))
-
-    def add_chunk(self, doc: Doc, path: str, chunk: Chunk) -> None:
-        for ent in chunk_record(doc_record(doc, path), chunk)["ents"]:
+    @staticmethod
+    def render(doc: Doc, path: str, chunk: Chunk | None = None) -> list[list[str]]:
+        rows = []
+        for ent in chunk_document_record(doc, path, chunk)["ents"]:
             task = ent.get("task") or {}
             link = ent.get("link") or {}
             flat = dict(ent, task_start=task.get("start"), task_end=task.get("end"),
                         link_term=link.get("term"), link_source=link.get("source"),
                         link_score=link.get("score"))  # fmt: skip
-            self.rows.writerow(
-                [path, ent["start"], ent["end"], ent["label"], _tsv_cell(ent["text"])]
-                + [_tsv_cell(flat.get(column)) for column in TSV_ATTR_COLUMNS]
-            )
+            rows.append([path, str(ent["start"]), str(ent["end"]), ent["label"], _tsv_cell(ent["text"])]
+                        + [_tsv_cell(flat.get(column)) for column in TSV_ATTR_COLUMNS])  # fmt: skip
+        return rows
 
-    def finish(self) -> None:
-        self.stream.flush()
+    def write(self, piece: list[list[str]]) -> None:
+        self.rows.writerows(piece)
 
 
 # The opening of an entity in displaCy's page; its template has no title, so one is added.
@@ -163,27 +194,32 @@ def add_hover_titles(html: str, titles: list[str]) -> str:
     return DISPLACY_MARK.sub(titled, html)
 
 
-class HtmlWriter:
+class HtmlWriter(Writer):
     """One page for the whole run, rendered by displaCy, a section per document."""
 
     def __init__(self, stream: TextIO):
-        self.stream = stream
+        super().__init__(stream)
         self.parsed = []
         self.hover_titles: list[str] = []  # one per rendered entity, in page order
         self.texts: list[str] = []  # the texts of a chunked document's chunks so far
         self.ents: list[dict] = []
 
-    def add(self, doc: Doc, path: str) -> None:
-        self.add_chunk(doc, path, Chunk(0, 0, doc_length(doc), True))
+    @staticmethod
+    def render(doc: Doc, path: str, chunk: Chunk | None = None) -> tuple[str, str, list[dict], list[str], bool]:
+        """``(path, text, ents, titles, last)``: the text the chunk adds to the page, its
+        entities with offsets into the document, their hover titles."""
+        own, offset = (0, 0) if chunk is None else (chunk.start - chunk.context, chunk.context)
+        spans = [s for s in doc.ents if s.start_char >= own]
+        ents = [{"start": s.start_char + offset, "end": s.end_char + offset, "label": s.label_} for s in spans]
+        titles = [hover_title(s) for s in spans if s.label_ in LABEL_COLORS]
+        return path, doc.text[own:], ents, titles, chunk is None or chunk.last
 
-    def add_chunk(self, doc: Doc, path: str, chunk: Chunk) -> None:
-        own = chunk.start - chunk.context
-        ents = [s for s in doc.ents if s.start_char >= own]
-        self.texts.append(doc.text[own:])
-        self.ents.extend({"start": s.start_char + chunk.context, "end": s.end_char + chunk.context,
-                          "label": s.label_} for s in ents)  # fmt: skip
-        self.hover_titles.extend(hover_title(s) for s in ents if s.label_ in LABEL_COLORS)
-        if chunk.last:
+    def write(self, piece: tuple[str, str, list[dict], list[str], bool]) -> None:
+        path, text, ents, titles, last = piece
+        self.texts.append(text)
+        self.ents.extend(ents)
+        self.hover_titles.extend(titles)
+        if last:
             self.parsed.append({"text": "".join(self.texts), "ents": self.ents, "title": path})
             self.texts, self.ents = [], []
 
@@ -194,30 +230,30 @@ class HtmlWriter:
         self.stream.flush()
 
 
-class TasksWriter:
+class TasksWriter(Writer):
     """The task matrix as CSV: one row per responsible unit, with the task its clause closes
     (offsets into the original text, text cleaned)."""
 
     def __init__(self, stream: TextIO):
-        self.stream = stream
+        super().__init__(stream)
         self.rows = csv.writer(stream, lineterminator="\n")
         self.rows.writerow(TASK_COLUMNS)
 
-    def add(self, doc: Doc, path: str) -> None:
-        self.add_chunk(doc, path, Chunk(0, 0, doc_length(doc), True))
-
-    def add_chunk(self, doc: Doc, path: str, chunk: Chunk) -> None:
-        view = clean_view(doc)
-        for ent in chunk_record(doc_record(doc, path), chunk)["ents"]:
+    @staticmethod
+    def render(doc: Doc, path: str, chunk: Chunk | None = None) -> list[list]:
+        view, offset = clean_view(doc), 0 if chunk is None else chunk.context
+        rows = []
+        for ent in chunk_document_record(doc, path, chunk)["ents"]:
             if ent["label"] != "RESP_UNIT":
                 continue
             task = ent["task"]
-            task_text = view.clean_slice(task["start"] - chunk.context, task["end"] - chunk.context)
-            self.rows.writerow([path, task["start"], task["end"], task_text, ent["text"], ent["name"],
-                                ent["role"], ent["start"], ent["end"]])  # fmt: skip
+            task_text = view.clean_slice(task["start"] - offset, task["end"] - offset)
+            rows.append([path, task["start"], task["end"], task_text, ent["text"], ent["name"],
+                         ent["role"], ent["start"], ent["end"]])  # fmt: skip
+        return rows
 
-    def finish(self) -> None:
-        self.stream.flush()
+    def write(self, piece: list[list]) -> None:
+        self.rows.writerows(piece)
 
 
 WRITERS = {"jsonl": JsonlWriter, "tsv": TsvWriter, "html": HtmlWriter, "tasks": TasksWriter}

@@ -101,13 +101,13 @@ def test_annotate_output_file_is_replaced_only_on_success(run, tmp_path, monkeyp
     out.write_text("previous run\n", encoding="utf-8")
     calls = []
 
-    def failing_add(self, doc, path):
-        calls.append(path)
+    def failing_write(self, piece):
+        calls.append(piece)
         if len(calls) == 2:
             raise RuntimeError("disk full")
         self.stream.write("partial\n")
 
-    monkeypatch.setattr(JsonlWriter, "add", failing_add)
+    monkeypatch.setattr(JsonlWriter, "write", failing_write)
     with pytest.raises(RuntimeError):
         run(str(seed_path("004")), str(seed_path("001")), "-o", str(out))
     assert out.read_text(encoding="utf-8") == "previous run\n"

@@ -12,8 +12,8 @@ spec = importlib.util.spec_from_file_location("bench", REPO / "scripts" / "bench
 bench = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(bench)
 
-CORPUS_KEYS = {"chars", "docs", "bare_cps", "full_cps", "full_jobs2_cps"}
-SEGMENTER_KEYS = {"bare_cps", "full_cps", "full_jobs2_cps", "load_s", "import_s", "peak_rss_mb", "corpora"}
+CORPUS_KEYS = {"chars", "docs", "bare_cps", "full_cps", "full_jobs2_cps", "pipe_jobs2_cps"}
+SEGMENTER_KEYS = {"bare_cps", "full_cps", "full_jobs2_cps", "pipe_jobs2_cps", "load_s", "import_s", "peak_rss_mb", "corpora"}
 
 
 def test_read_corpora_slices_each_corpus(tmp_path):

@@ -1,0 +1,79 @@
+"""--jobs N: worker processes annotate and render; what is written is what one process writes,
+and an interrupted run leaves neither output nor workers behind."""
+
+import io
+import multiprocessing
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from nlp import annotate
+from nlp.output import WRITERS
+from nlp.parallel import render_texts
+
+from .conftest import REPO, SEEDS, seed_text
+
+
+def annotated(nlp, paths, format_name: str, **options) -> tuple[int, str]:
+    stream = io.StringIO()
+    failures = annotate.annotate(paths, nlp, WRITERS[format_name](stream), **options)
+    return failures, stream.getvalue()
+
+
+@pytest.mark.parametrize("format_name", sorted(WRITERS))
+def test_two_jobs_write_what_one_writes(format_name, nlp_jieba, tmp_path):
+    """Every format, with long documents cut into chunks and a bad file among the inputs."""
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
+    paths = [str(SEEDS), str(tmp_path / "binary.txt")]
+    one = annotated(nlp_jieba, paths, format_name, max_chars=20_000)
+    two = annotated(nlp_jieba, paths, format_name, max_chars=20_000, jobs=2, batch_size=2)
+    assert one[0] == two[0] == 1
+    assert one[1] == two[1] and one[1]
+
+
+def test_render_texts_keeps_input_order(nlp_jieba):
+    texts = [seed_text("004")[i * 300:(i + 1) * 300] for i in range(7)]
+    found = list(render_texts(nlp_jieba, ((t, i) for i, t in enumerate(texts)),
+                              lambda doc, i: (i, doc.text), jobs=2, batch_size=3))  # fmt: skip
+    assert found == [(i, (i, t)) for i, t in enumerate(texts)]
+
+
+def test_render_texts_stops_its_workers_when_left_early(nlp_jieba):
+    texts = ((seed_text("001"), i) for i in range(40))
+    results = render_texts(nlp_jieba, texts, lambda doc, i: i, jobs=2, batch_size=1)
+    assert next(results) == (0, 0)
+    assert len(multiprocessing.active_children()) == 2
+    results.close()
+    assert multiprocessing.active_children() == []
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(child) for child in (task / "children").read_text().split())
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from Linux's /proc")
+@pytest.mark.parametrize("signum, status, word", [(signal.SIGTERM, annotate.TERMINATED_STATUS, "terminated"),
+                                                  (signal.SIGINT, annotate.INTERRUPTED_STATUS, "interrupted")])  # fmt: skip
+def test_signal_stops_a_parallel_run_without_output_or_workers(signum, status, word, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) * 20, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen([sys.executable, "-m", "nlp.annotate", str(big), "--segmenter", "jieba", "--jobs", "2",
+                                "-o", str(out)], stderr=subprocess.PIPE, cwd=REPO)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while len(workers := _children(process.pid)) < 2:  # the workers start with the first batch
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.1)
+    process.send_signal(signum)
+    assert process.wait(timeout=60) == status
+    assert process.stderr.read().decode() == f"python -m nlp.annotate: {word}; no output written\n"
+    assert list(tmp_path.iterdir()) == [big]
+    time.sleep(0.5)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
