@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -88,10 +89,22 @@ def open_output(path: str | None) -> Iterator[TextIO]:
     try:
         with handle:
             yield handle
+        os.chmod(handle.name, _output_mode(target))
         os.replace(handle.name, target)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
         raise
+
+
+def _output_mode(target: Path) -> int:
+    """The permissions OUT gets: those it had, else those of a new file (the temporary file
+    is private to its owner)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _progress(total: int):

@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 import sys
 
@@ -119,6 +120,21 @@ def test_annotate_writes_output_file(run, tmp_path):
     status, stdout, _ = run(str(seed_path("004")), "-o", str(out))
     assert (status, stdout) == (0, "")
     assert records(out.read_text(encoding="utf-8"))[0]["path"] == str(seed_path("004"))
+
+
+def test_annotate_output_file_gets_ordinary_permissions(run, tmp_path):
+    """The temporary file is private; OUT is not: a new one follows the umask, an old one
+    keeps its mode."""
+    new, old = tmp_path / "new.jsonl", tmp_path / "old.jsonl"
+    old.write_text("previous run\n", encoding="utf-8")
+    old.chmod(0o640)
+    umask = os.umask(0o022)
+    try:
+        assert run(str(seed_path("004")), "-o", str(new))[0] == 0
+        assert run(str(seed_path("004")), "-o", str(old))[0] == 0
+    finally:
+        os.umask(umask)
+    assert (stat.S_IMODE(new.stat().st_mode), stat.S_IMODE(old.stat().st_mode)) == (0o644, 0o640)
 
 
 def test_annotate_tsv_and_html(run):
