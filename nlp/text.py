@@ -39,6 +39,7 @@ _NUMBER_SPACE = re.compile(
     rf"|(?<=[\u3400-\u9fff％%－—～~（）()、，：])({_HSPACE})(?=[0-9０-９])"
     rf"|(?<=[0-9])({_HSPACE})(?=[0-9]{{3}}(?![0-9.]))"
 )
+_SPACE_RUN = re.compile(_HSPACE)
 
 # A line that ends with one of these never ends a paragraph.
 _OPEN_END = set("，、（(“‘《〔【—-－:：·")
@@ -59,6 +60,8 @@ _LONG_LINE_WIDTH = 50
 # A line with sentence punctuation inside is prose, not a heading, from this width on.
 _PROSE_LINE_WIDTH = 24
 _PROSE = re.compile("[。，；,;]")
+# Characters one column wide (below U+2000); the rest count two.
+_NARROW = re.compile("[\x00-\u1fff]")
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,27 @@ class CleanText:
         start, end = self.clean_span(raw_start, raw_end)
         return self.text[start:end]
 
+    def deletions(self) -> list[int]:
+        """The cleaned positions ``i`` before which cleaning deleted original characters (the
+        run ``raw[offsets[i - 1] + 1:offsets[i]]``, or ``raw[:offsets[0]]`` for ``i`` = 0), in
+        order.
+
+        ``offsets[i] - i`` only grows, and grows exactly at these positions, so they are found
+        by halving the array where it grows: a few steps for each, none for the stretches in
+        between (a pass over every position would cost as much as the segmenter's mapping)."""
+        found = [0] if self.offsets[0] > 0 else []
+        pending = [(0, len(self.text))]
+        while pending:
+            low, high = pending.pop()
+            if self.offsets[high] - high == self.offsets[low] - low:
+                continue
+            if high - low == 1:
+                found.append(high)
+            else:
+                middle = (low + high) // 2
+                pending += [(middle, high), (low, middle)]
+        return found
+
 
 def clean(raw: str) -> CleanText:
     """Clean ``raw`` as the module docstring says; see :class:`CleanText`."""
@@ -124,12 +148,15 @@ def _carriage_returns(text: str) -> list[tuple[int, int]]:
 
 
 def _number_spaces(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _NUMBER_SPACE.finditer(text)]
+    """Tried only where a run of spaces starts: no character class around the spaces holds a
+    space, so a match is always a whole run, and a scan for runs is far cheaper than trying
+    the lookbehinds at every position."""
+    return [m.span() for run in _SPACE_RUN.finditer(text) if (m := _NUMBER_SPACE.match(text, run.start()))]
 
 
 def display_width(line: str) -> int:
     """Width of a line as laid out: CJK and full-width characters count 2, others 1."""
-    return sum(2 if ord(ch) >= 0x2000 else 1 for ch in line)
+    return 2 * len(line) - len(_NARROW.findall(line))
 
 
 def _prevailing_width(widths: list[int]) -> int | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable
 
@@ -135,6 +137,44 @@ class PolicyTokenizer(ChineseTokenizer):
 def _raw_words(view: CleanText, clean_words: list[str]) -> list[str]:
     """Cut the original text at the segmenter's boundaries (found on the cleaned text) and
     around every run of characters that cleaning deleted."""
+    if "".join(clean_words) == view.text:
+        return _raw_words_tiling(view, clean_words)
+    return _raw_words_aligned(view, clean_words)
+
+
+def _raw_words_tiling(view: CleanText, clean_words: list[str]) -> list[str]:
+    """:func:`_raw_words` for words that are the cleaned text cut in pieces (jieba's).
+
+    Between two deleted runs the original text is the cleaned text, so the words there are
+    taken over as they are, a list slice at a time; only a word with a deleted run inside is
+    cut, and each run becomes a word of its own."""
+    text, offsets, raw = view.text, view.offsets, view.raw
+    bounds = list(accumulate(map(len, clean_words), initial=0))  # bounds[k]: where word k starts
+    words: list[str] = []
+    done = 0  # the cleaned text before this is in words
+    index = 0  # the first word not wholly in words
+    for at in view.deletions():
+        last = bisect_right(bounds, at) - 1  # the word that holds position ``at`` (or ends there)
+        if index < last:
+            if bounds[index] < done:  # the rest of a word that a run cut
+                words.append(text[done:bounds[index + 1]])
+                index += 1
+            words.extend(clean_words[index:last])
+            done, index = bounds[last], last
+        if done < at:
+            words.append(text[done:at])
+            done = at
+        words.append(raw[offsets[at - 1] + 1 if at else 0:offsets[at]])
+    if index < len(clean_words) and bounds[index] < done:
+        words.append(text[done:bounds[index + 1]])
+        index += 1
+    words.extend(clean_words[index:])
+    return words
+
+
+def _raw_words_aligned(view: CleanText, clean_words: list[str]) -> list[str]:
+    """:func:`_raw_words` for words that skip characters (pkuseg drops whitespace) or
+    normalise them: each word is looked for in the cleaned text."""
     text, offsets, raw = view.text, view.offsets, view.raw
     cuts = {0, len(raw)}
     pos = 0

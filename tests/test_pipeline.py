@@ -5,13 +5,17 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc, DocBin
 
 from nlp.pipeline import pkuseg_model_path
 from nlp.spans import add_policy_spans, policy_spans, split_tokens_at
-from nlp.tokenizer import PolicyTokenizer
+from nlp.text import clean
+from nlp.tokenizer import PolicyTokenizer, _raw_words_aligned, _raw_words_tiling
 
 from .conftest import seed_text
+from .test_text import PIECES
 
 
 @pytest.mark.parametrize("fixture", ["nlp_pkuseg", "nlp_jieba"])
@@ -32,6 +36,20 @@ def test_tokenizer_segments_cleaned_text_across_layout_breaks(nlp_pkuseg):
     # The break is a token of its own; the words around it come from the cleaned text.
     assert tokens == ["捍卫", "“", "两", "个", "\n\n", "确立", "”", "、"]
     assert "在捍卫“两个确立”、做到" in doc._.clean.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join), st.data())
+def test_raw_words_fast_path_equals_the_general_mapping(raw, data):
+    """Words that tile the cleaned text (jieba's) take the fast path; any cut of it must give
+    the tokens that looking each word up gives, and together the original text."""
+    view = clean(raw)
+    cuts = data.draw(st.sets(st.integers(1, max(len(view.text) - 1, 1))))
+    bounds = [0, *sorted(c for c in cuts if c < len(view.text)), len(view.text)]
+    words = [view.text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    fast = _raw_words_tiling(view, words)
+    assert fast == _raw_words_aligned(view, words)
+    assert "".join(fast) == raw and all(fast)
 
 
 @pytest.fixture(scope="module")

@@ -19,14 +19,14 @@ def assert_offsets_valid(raw: str) -> None:
 
 
 # Text made of the pieces that cleaning acts on, so that every rule is exercised.
-_PIECES = st.sampled_from(
+PIECES = st.sampled_from(
     ["两个", "确立", "，", "。", "\n", "\n\n", " ", "  ", "82", "2021", "年", "个", "%", "（一）",
      "1.", "[bookmark: _Toc1]", "\r\n", "\t", "“", "”", "22", "万人次", "a", "\u3000"]
 )  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_PIECES, max_size=60).map("".join))
+@given(st.lists(PIECES, max_size=60).map("".join))
 def test_clean_offsets_map_every_character_back(raw):
     assert_offsets_valid(raw)
 
@@ -38,7 +38,7 @@ def test_clean_offsets_hold_for_any_text(raw):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(_PIECES, max_size=60).map("".join), st.data())
+@given(st.lists(PIECES, max_size=60).map("".join), st.data())
 def test_clean_span_round_trips(raw, data):
     view = clean(raw)
     if not view.text:
@@ -48,6 +48,15 @@ def test_clean_span_round_trips(raw, data):
     raw_start, raw_end = view.raw_span(start, end)
     assert view.clean_span(raw_start, raw_end) == (start, end)
     assert view.clean_slice(raw_start, raw_end) == view.text[start:end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60).map("".join))
+def test_deletions_are_where_the_offsets_jump(raw):
+    view = clean(raw)
+    offsets = view.offsets
+    expected = [i for i in range(len(view.text) + 1) if offsets[i] != (offsets[i - 1] + 1 if i else 0)]
+    assert view.deletions() == expected
 
 
 def test_clean_offsets_on_seeds():
