@@ -57,7 +57,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
                         help="worker processes (default 1)")  # fmt: skip
     parser.add_argument("--batch-size", type=_positive_int, default=16, metavar="N",
-                        help="documents per batch sent to a worker (default 16)")  # fmt: skip
+                        help="documents per batch sent to a worker, at most --max-chars characters "
+                             "past the first (default 16)")  # fmt: skip
     parser.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
                         help="annotate longer documents in chunks of at most N characters, cut at "
                              f"paragraph ends (default {DEFAULT_MAX_CHARS:,})")  # fmt: skip
@@ -149,7 +150,8 @@ def annotate(paths: list[str], nlp, writer, *, jobs: int = 1, batch_size: int = 
         return writer.render(doc, *context)
 
     with progress:
-        for (_, chunk), piece in render_texts(nlp, readable(), render, jobs=jobs, batch_size=batch_size):
+        pieces = render_texts(nlp, readable(), render, jobs=jobs, batch_size=batch_size, batch_chars=max_chars)
+        for (_, chunk), piece in pieces:
             writer.write(piece)
             if chunk is None or chunk.last:
                 progress.update(1)

@@ -20,7 +20,6 @@ import multiprocessing
 import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline; the command's --help does without it
@@ -43,10 +42,13 @@ def render_texts(
     *,
     jobs: int = 1,
     batch_size: int = 16,
+    batch_chars: int | None = None,
 ) -> Iterator[tuple[Context, Piece]]:
     """``(context, render(nlp(text), context))`` for each ``(text, context)`` of ``items``,
     in order; with ``jobs`` > 1 the annotating and rendering happen in ``jobs`` worker
-    processes, ``batch_size`` texts at a time. ``items`` is read lazily."""
+    processes, in batches of at most ``batch_size`` texts and, past the first text, at most
+    ``batch_chars`` characters (so that the chunks of one long document are shared out).
+    ``items`` is read lazily."""
     if jobs == 1:  # a Doc at a time, dropped once rendered
         for doc, context in nlp.pipe(items, as_tuples=True, batch_size=1):
             yield context, render(doc, context)
@@ -56,7 +58,7 @@ def render_texts(
                                initializer=_start_worker, initargs=(nlp, render))  # fmt: skip
     pending: deque[tuple[list[Context], Future]] = deque()
     try:
-        for batch in _batches(items, batch_size):
+        for batch in _batches(items, batch_size, batch_chars):
             pending.append(([context for _, context in batch], pool.submit(_render_batch, batch)))
             if len(pending) >= 2 * jobs:
                 yield from _results(pending.popleft())
@@ -72,9 +74,15 @@ def render_texts(
     pool.shutdown(wait=True)
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+def _batches(items: Iterable[tuple[str, Context]], size: int, chars: int | None) -> Iterator[list]:
+    batch, batch_chars = [], 0
+    for text, context in items:
+        if batch and (len(batch) == size or (chars is not None and batch_chars + len(text) > chars)):
+            yield batch
+            batch, batch_chars = [], 0
+        batch.append((text, context))
+        batch_chars += len(text)
+    if batch:
         yield batch
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from nlp import annotate
 from nlp.output import WRITERS
-from nlp.parallel import render_texts
+from nlp.parallel import _batches, render_texts
 
 from .conftest import REPO, SEEDS, seed_text
 
@@ -40,6 +40,13 @@ def test_render_texts_keeps_input_order(nlp_jieba):
     found = list(render_texts(nlp_jieba, ((t, i) for i, t in enumerate(texts)),
                               lambda doc, i: (i, doc.text), jobs=2, batch_size=3))  # fmt: skip
     assert found == [(i, (i, t)) for i, t in enumerate(texts)]
+
+
+def test_batches_stop_at_a_count_or_before_passing_a_length():
+    items = [("a" * n, i) for i, n in enumerate([5, 5, 5, 20, 1, 1, 1, 1])]
+    batches = [[i for _, i in batch] for batch in _batches(items, 3, 12)]
+    assert batches == [[0, 1], [2], [3], [4, 5, 6], [7]]
+    assert [[i for _, i in batch] for batch in _batches(items, 3, None)] == [[0, 1, 2], [3, 4, 5], [6, 7]]
 
 
 def test_render_texts_stops_its_workers_when_left_early(nlp_jieba):
