@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ..extensions import clean_view
 from ..rules import resp_unit_patterns as P
+from ..rules.search import finditer_in_lines
 from ..spans import add_policy_spans
 
 LABEL = "RESP_UNIT"
@@ -93,17 +94,17 @@ def _clauses(text: str, inline: bool) -> list[_Clause]:
 def _all_candidates(text: str, inline: bool) -> Iterator[_Clause]:
     """Candidate clauses of every shape, in order of precedence."""
     for regex in (P.KEYWORD_CLAUSE, P.LINE_KEYWORD_CLAUSE):
-        for m in regex.finditer(text):
+        for m in finditer_in_lines(regex, P.LINE_CUES.get(regex), text):
             items = _keyword_items(text, m.start("body"), m.end("body"))
             if items:
                 yield _Clause(m.start(), m.end(), items, closing=True)
-    for m in P.VERB_CLAUSE.finditer(text):
+    for m in finditer_in_lines(P.VERB_CLAUSE, P.LINE_CUES.get(P.VERB_CLAUSE), text):
         items = _items(text, m.start("body"), m.end("body"), default_role=None)
         if _all_units(text, items) and items[-1][2] is not None:
             yield _Clause(m.start(), m.end(), items, closing=True)
     if inline:
         for regex in (P.BY_CONSTRUCTION, P.BARE_CONSTRUCTION):
-            for m in regex.finditer(text):
+            for m in finditer_in_lines(regex, P.LINE_CUES.get(regex), text):
                 items = _items(text, *m.span("units"), default_role=P.VERB_ROLES[m["verb"]])
                 if m["coop"]:
                     coop_role = P.VERB_ROLES[m["coop_verb"]]

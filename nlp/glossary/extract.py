@@ -20,11 +20,13 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..rules.search import finditer_in_lines
 from ..text import CleanText
 from .analyse import analyse
 from .kb import INLINE_SECTION, GlossaryEntry
 from .patterns import (
     ENTRY_NUMBER,
+    INLINE_LINE_CUES,
     INLINE_MEANS,
     INLINE_MEMBERS,
     INLINE_PAREN_IE,
@@ -278,7 +280,7 @@ class _Reader:
         found: dict[int, GlossaryEntry] = {}
         text = self.view.text
         for pattern in (INLINE_MEMBERS, INLINE_QUOTED_IE, INLINE_PAREN_IE, INLINE_MEANS, INLINE_SHORT_NAME):
-            for match in pattern.finditer(text):
+            for match in finditer_in_lines(pattern, INLINE_LINE_CUES.get(pattern), text):
                 start = min(match.start("term"), match.start("def"))
                 end = max(match.end("def"), match.end("term"))
                 if pattern is INLINE_MEMBERS:

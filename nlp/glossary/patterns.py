@@ -78,6 +78,14 @@ INLINE_MEMBERS = re.compile(
     r"[“‘](?P<term>[^“”‘’\n，。；（()）]{2,10}?)(?:[”’]\s*)?[（(](?P<def>[^（()）\n。；“”]{1,80}?、[^（()）\n。；“”]{1,80}?)[）)]"
 )
 
+# Inline regexes that the engine tries at every position (they start with a class or a
+# lookbehind, not a literal) and whose matches never span a line break: each with a regex for
+# what every match holds. They are searched only in the lines that hold it.
+INLINE_LINE_CUES = {
+    INLINE_MEANS: re.compile("指"),
+    INLINE_SHORT_NAME: re.compile("简称"),
+}
+
 # Chinese numerals that open a numbered formulation, with their values.
 NUMERAL_VALUES = {
     "一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5,

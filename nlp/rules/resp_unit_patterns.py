@@ -58,7 +58,7 @@ KEYWORD_CLAUSE = re.compile(
     rf"[{re.escape(CLOSERS)}]"
 )
 # The same clause without brackets, at the start of a line or sentence: 责任单位：市财政局。
-# It runs to the end of the sentence or line.
+# It runs to the end of the sentence or line (never past a line break).
 LINE_KEYWORD_CLAUSE = re.compile(
     rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?P<body>(?P<keyword>{_KEYWORDS})[：:][^。\n]{{1,400}})",
     re.MULTILINE,
@@ -96,18 +96,29 @@ _COOPERATING = (
 )
 
 # 由 + units + verb (由水源地4个结对县（市）负责), optionally followed by cooperating units
-# (，市财政局配合). 由 in 自由/理由/由于/由此 is not the preposition.
+# (，市财政局配合). 由 in 自由/理由/由于/由此 is not the preposition (the lookbehind follows 由,
+# so that a search looks for 由 alone).
 BY_CONSTRUCTION = re.compile(
-    rf"(?<![自理缘经])由(?![于此衷])(?P<units>{_INLINE_LIST}){_ADVERBS}"
+    rf"由(?<![自理缘经]由)(?![于此衷])(?P<units>{_INLINE_LIST}){_ADVERBS}"
     rf"(?P<verb>{'|'.join(INLINE_VERBS)})(?!同志|人){_COOPERATING}"
 )
 # Units + 牵头/负责 right after a sentence or clause boundary (，蒲山镇负责的入园道路项目;
-# 市发展改革委牵头，市财政局配合). 负责同志 and 负责人 are people, not a task.
+# 市发展改革委牵头，市财政局配合). 负责同志 and 负责人 are people, not a task. Like the in-text
+# units, it never spans a line break.
 BARE_CONSTRUCTION = re.compile(
     rf"(?:^|(?<=[，,。；;：:\n]))(?P<units>{_INLINE_LIST}){_ADVERBS}"
     rf"(?P<verb>{'|'.join(BARE_VERBS)})(?!同志|人){_COOPERATING}",
     re.MULTILINE,
 )
+
+# Clause regexes that start at a line or clause boundary, so that the engine has no first
+# character to look for and tries them at every position, and whose matches never span a
+# line break: each with a regex for what every match holds. They are searched only in the
+# lines that hold it.
+LINE_CUES = {
+    LINE_KEYWORD_CLAUSE: KEYWORD_IN_BODY,
+    BARE_CONSTRUCTION: re.compile("|".join(BARE_VERBS)),
+}
 
 # Separators between the units of a list: 、，,；; and 会同 anywhere, and 和/及/与 only where a
 # unit visibly starts after them (和市财政局), since 和 also sits inside names (发展和改革委员会).
