@@ -19,14 +19,16 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..rules import indicator_cues as cues
 from ..rules.numbers import NumberError, is_chinese_numeral, parse_number, to_json_number
+from ..rules.search import finditer_at
 from ..rules.units import normalise_unit
 from ..spans import add_policy_spans, recorded_spans
 
@@ -38,7 +40,7 @@ LINE = re.compile(r"^.*$", re.M)
 WHITESPACE = re.compile(r"\s+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     """A value found in the cleaned text, before its context is read."""
 
@@ -51,7 +53,6 @@ class Value:
     name: str | None = None
     period: str | None = None
     target: bool | None = None
-    attrs: dict = field(default_factory=dict)
 
 
 @Language.factory(
@@ -100,22 +101,34 @@ def find_indicators(text: str, *, tables: bool = True, plan_sections: bool = Tru
     """The indicators of a cleaned text: ``(start, end, attrs)`` with offsets into ``text``.
 
     Example: ``find_indicators("营商环境跃升至全省第13名。")`` ->
-    ``[(11, 15, {"name": "营商环境", "value": 13, "unit": None, "kind": "rank", ...})]``."""
+    ``[(9, 13, {"name": "营商环境", "value": 13, "unit": None, "kind": "rank", ...})]``."""
     table_values, table_spans = find_table_values(text) if tables else ([], [])
-    in_table = _coverage(table_spans)
-    values = [v for v in find_values(text) if not _inside_any(v.start, in_table)]
+    values = find_values(text)
+    if table_spans:
+        in_table = _coverage(table_spans)
+        values = [v for v in values if not _inside_any(v.start, in_table)]
     plan_at = _plan_section_lookup(text) if plan_sections else None
-    sentence_starts = [0] + [m.end() for m in cues.SENTENCE_END.finditer(text)]
-    by_sentence: dict[int, list[Value]] = {}
-    for value in values:
-        by_sentence.setdefault(bisect_right(sentence_starts, value.start) - 1, []).append(value)
-    for index, members in by_sentence.items():
-        start = sentence_starts[index]
-        end = sentence_starts[index + 1] - 1 if index + 1 < len(sentence_starts) else len(text)
-        in_plan = plan_at(start) if plan_at else False
-        read_sentence(text, start, end, members, in_plan)
+    for start, members in _sentences(text, values):
+        read_sentence(text, start, members, plan_at(start) if plan_at else False)
     results = [(v.start, v.end, _attrs(v)) for v in values + table_values]
     return sorted(results, key=lambda r: r[0])
+
+
+def _sentences(text: str, values: list[Value]) -> list[tuple[int, list[Value]]]:
+    """``values`` (in text order) grouped by sentence, each group with its sentence's start: the
+    position after the last SENTENCE_END before its values. That end is searched for in the
+    reversed text, back from a value and only as far as the value before it."""
+    backwards = text[::-1]
+    sentences: list[tuple[int, list[Value]]] = []
+    previous_start = 0
+    for value in values:
+        end = cues.SENTENCE_END.search(backwards, len(text) - value.start, len(text) - previous_start)
+        if end is None and sentences:
+            sentences[-1][1].append(value)
+        else:
+            sentences.append((len(text) - end.start() if end else 0, [value]))
+        previous_start = value.start
+    return sentences
 
 
 def _attrs(value: Value) -> dict:
@@ -137,26 +150,27 @@ def find_values(text: str) -> list[Value]:
     """Ratios, ranks and amounts in ``text`` that are indicators, in text order."""
     found: list[Value] = []
     taken: list[tuple[int, int]] = []
-    for match in _matches(cues.RATIO, cues.RATIO_START, text):
-        parts = cues.RATIO_SEPARATOR.split(match.group())
-        found.append(Value(match.start(), match.end(), [Decimal(p) for p in parts], None, None, "ratio"))
-        taken.append(match.span())
-    for match in _matches(cues.RANK, cues.RANK_START, text):
+    if any(colon.search(text) for colon in cues.RATIO_COLONS):  # most texts hold no ratio
+        for match in finditer_at(cues.RATIO, cues.RATIO_START, text):
+            parts = cues.RATIO_SEPARATOR.split(match.group())
+            found.append(Value(match.start(), match.end(), [Decimal(p) for p in parts], None, None, "ratio"))
+            taken.append(match.span())
+    for match in finditer_at(cues.RANK, cues.RANK_START, text):
         group = "span" if match.group("span") else "span2"
         start, end = match.span(group)
         if match.group("span") and not match.group("suffix") and _is_cjk(text[end:end + 1]):
             continue  # 第一方阵, 第一批: an ordinal, not a rank
         number = match.group("n") or match.group("n2")
         try:
-            found.append(Value(start, end, parse_number(number), None, None, "rank"))
+            found.append(Value(start, end, _number(number), None, None, "rank"))
         except NumberError:
             continue
         taken.append((start, end))
-    in_taken = _coverage(taken)
+    in_taken = {position for start, end in taken for position in range(start, end)}  # a few short spans
     pending_bare: list[Value] = []
-    for match in _matches(cues.VALUE, cues.VALUE_START, text):
+    for match in finditer_at(cues.VALUE, cues.VALUE_START, text):
         start, end = match.span()
-        if _inside_any(start, in_taken) or _inside_any(end - 1, in_taken):
+        if start in in_taken or end - 1 in in_taken:
             continue
         value = _read_value(text, match)
         if value is None:
@@ -172,23 +186,9 @@ def find_values(text: str) -> list[Value]:
     return _drop_overlaps(found)
 
 
-def _matches(pattern: re.Pattern, first: re.Pattern, text: str):
-    """``pattern.finditer(text)`` for a pattern whose matches are never empty and start with a
-    character that ``first`` matches: ``pattern`` is tried only where ``first`` finds one."""
-    search, match = first.search, pattern.match
-    position = 0
-    while (candidate := search(text, position)) is not None:
-        found = match(text, candidate.start())
-        if found is None:
-            position = candidate.start() + 1
-        else:
-            yield found
-            position = found.end()
-
-
 def _read_value(text: str, match: re.Match) -> Value | None:
     """The number, folded magnitude and unit of a VALUE match (None if it is no number)."""
-    pct, n1, m1, u1, n2, m2, approx, m3, u2 = match.group("pct", "n1", "m1", "u1", "n2", "m2", "approx", "m3", "u2")
+    pct, n1, m1, u1, _dash, _pct2, n2, m2, approx, m3, u2, _qual = match.groups()  # in VALUE's order
     if u1 and approx:
         return None  # 1个多月: the unit is 个月, split by 多
     # m3 follows 多/余 (６７７００多亿元); after a unit it starts the next word (四个|百亿级)
@@ -196,8 +196,8 @@ def _read_value(text: str, match: re.Match) -> Value | None:
     magnitude = m1 or m2 or late_magnitude
     surface_unit = u2 or u1
     try:
-        low = parse_number(n1 + (m1 or magnitude))
-        high = parse_number(n2 + (m2 or magnitude)) if n2 else None
+        low = _number(n1 + (m1 or magnitude))
+        high = _number(n2 + (m2 or magnitude)) if n2 else None
     except NumberError:
         return None
     if n2 and u1 and u2 and u1 != u2:
@@ -212,7 +212,7 @@ def _read_value(text: str, match: re.Match) -> Value | None:
         unit, unit_class = normalise_unit(u1)
     if n2 and high is None:
         end = match.end("u1") if u1 else match.end("n1")
-        low = parse_number(n1 + (m1 or ""))
+        low = _number(n1 + (m1 or ""))
     value: Decimal | list = [low, high] if high is not None else low
     if unit is None:
         if not magnitude:
@@ -220,16 +220,23 @@ def _read_value(text: str, match: re.Match) -> Value | None:
     return Value(match.start(), end, value, unit, unit_class)
 
 
+@lru_cache(maxsize=8192)
+def _number(text: str) -> Decimal:
+    """:func:`parse_number`, memoised: reports repeat the same numbers (一, 10, 2021) thousands
+    of times, and a Decimal is immutable, so values may share one."""
+    return parse_number(text)
+
+
 def _is_not_indicator(text: str, match: re.Match, value: Value) -> bool:
     """Dates, codes, ordinals, names, slogans and thresholds inside noun phrases."""
     start, end = value.start, value.end
     before, after = text[start - 1:start], text[end:end + 1]
-    n1 = match.group("n1")
     # Every test but the last only rejects, so the cheap ones go first.
-    if cues.CODE_NEIGHBOUR.match(before) or cues.CODE_NEIGHBOUR.match(after) or before == "第":
+    if before in cues.CODE_NEIGHBOUR or after in cues.CODE_NEIGHBOUR or before == "第":
         return True
     if after in ".．" and text[end + 1:end + 2].isdigit():
         return True
+    n1 = match.group("n1")
     if is_chinese_numeral(n1) and not match.group("pct"):
         if before in cues.WORD_BEFORE_CHINESE_NUMBER:
             return True
@@ -239,14 +246,14 @@ def _is_not_indicator(text: str, match: re.Match, value: Value) -> bool:
             return True
         if after and after in "〇零一二两三四五六七八九十":
             return True  # 三个一批, 两个一百年: a slogan
-    if _inside_quote(text, start, end) or cues.COUNT_TERMS.match(text[start:start + 6]):
+    if _inside_quote(text, start, end) or cues.COUNT_TERMS.match(text, start):
         return True
+    cjk_after = _is_cjk(after)
     qualifier = match.group("qual") if end == match.end() else None
-    if qualifier in ("以上", "及以上", "以下") and _is_cjk(after) and after not in "和或":
+    if qualifier in ("以上", "及以上", "以下") and cjk_after and after not in "和或":
         return True  # 20户以上自然村, 10亿元以上项目
-    if cues.THRESHOLD_PREFIX.search(text[max(0, start - 3):start]) and _is_cjk(after) and after != "的" or (
-        text[max(0, start - 2):start].endswith("超") and after == "的"
-    ):
+    prefix = text[max(0, start - 3):start]
+    if cjk_after and after != "的" and cues.THRESHOLD_PREFIX.search(prefix) or after == "的" and prefix.endswith("超"):
         return True  # 产值超10亿元企业, 年产30万吨高端铝型材
     if value.unit_class == "time":
         return _is_time_frame(text, start, end)
@@ -258,10 +265,16 @@ def _is_time_frame(text: str, start: int, end: int) -> bool:
     if cues.TIME_FRAME_AFTER.match(text[end:end + 4]) or cues.TIME_FRAME_BEFORE.search(text[max(0, start - 3):start]):
         return True
     window = text[max(0, start - cues.TIME_QUANTITY_WINDOW):start]
-    left = cues.SENTENCE_END.split(window)[-1]
-    for period in cues.PERIOD.finditer(left):
-        left = left.replace(period.group(), "")
-    return not cues.TIME_QUANTITY.search(left)
+    return not cues.TIME_QUANTITY.search(_without_periods(cues.SENTENCE_END.split(window)[-1]))
+
+
+def _without_periods(stretch: str) -> str:
+    """``stretch`` without its period phrases (2021年, 今年, “十四五”), which are neither names
+    nor time quantities."""
+    if cues.PERIOD_ANCHOR.search(stretch):
+        for period in cues.PERIOD.finditer(stretch):
+            stretch = stretch.replace(period.group(), "")
+    return stretch
 
 
 def _bare_in_runs(text: str, bare: list[Value], found: list[Value]) -> list[Value]:
@@ -327,7 +340,10 @@ def _inside_any(position: int, coverage: tuple[list[int], list[int]]) -> bool:
 
 def _inside_quote(text: str, start: int, end: int) -> bool:
     """Whether [start, end) sits inside a short quotation or title (“三个一批”, 《…2021年…》)."""
-    window = text[max(0, start - cues.MAX_QUOTED_NAME):start]
+    window_start = max(0, start - cues.MAX_QUOTED_NAME)
+    if not cues.QUOTE_OPENER.search(text, window_start, start):
+        return False  # most numbers
+    window = text[window_start:start]
     for opener, closer in cues.QUOTE_PAIRS.items():
         if opener == closer:
             continue
@@ -357,8 +373,8 @@ def _clause_start(clause_ends: list[int], sentence_start: int, position: int) ->
     return max(sentence_start, position - 80)
 
 
-def read_sentence(text: str, start: int, end: int, values: list[Value], in_plan: bool) -> None:
-    """Fill name, kind, target and period of the values of one sentence ``text[start:end]``."""
+def read_sentence(text: str, start: int, values: list[Value], in_plan: bool) -> None:
+    """Fill name, kind, target and period of the values of the sentence starting at ``start``."""
     runs = _runs(text, values)
     periods = _periods(text, start, values[-1].start)
     clause_ends = [m.start() for m in cues.CLAUSE_END.finditer(text, start, values[-1].start)]
@@ -385,11 +401,12 @@ def _read_run(text, sentence_start, run, previous, sentence_values, periods, in_
     left_start = max(clause_start, previous.end if previous and previous.end > clause_start else clause_start)
     left = text[left_start:first.start]
     clause_left = text[clause_start:first.start]
-    own_names = _names_from_left(left, rank=first.kind == "rank")
+    stated = cues.COMPARISON_BASE.sub("", left)  # comparison bases (较上年) are neither names nor cues
+    own_names = _names_from_left(stated, rank=first.kind == "rank")
     following = _following_name(text, run[-1])
     for i, value in enumerate(run):
         if value.kind is None:
-            value.kind = _kind(value, left)
+            value.kind = _kind(value, stated)
         value.period = _period_for(value, i, run, periods)  # 到2025年 also marks a target
         value.target = bool(value.target) or _target(text, sentence_start, value, clause_left, in_plan)
         if value.target and cues.TARGET_AFTER.match(text, value.end) and not _target_before(text, sentence_start, value):
@@ -403,37 +420,41 @@ def _read_run(text, sentence_start, run, previous, sentence_values, periods, in_
 
 
 def _names_from_left(left: str, rank: bool = False) -> list[str]:
-    """The indicator name(s) in the text before a value, '、'-separated names kept together;
-    for a rank, the text before the ranking verb (营商环境|跃升至全省|第13名)."""
-    left = cues.COMPARISON_BASE.sub("", left)
-    for period in cues.PERIOD.finditer(left):
-        left = left.replace(period.group(), "")
-    left = cues.NAME_LEADING_NOISE.sub("", left)
-    left = cues.NAME_TRAILING_NOISE.sub("", left)
+    """The indicator name(s) in the text before a value (without comparison bases), '、'-separated
+    names kept together; for a rank, the text before the ranking verb (营商环境|跃升至全省|第13名)."""
+    left = _without_trailing_noise(cues.NAME_LEADING_NOISE.sub("", _without_periods(left)))
     if not left:
         return []
-    verbs = list(cues.NAME_VERBS.finditer(left))
     name = left
     rank_verbs = list(cues.RANK_VERBS.finditer(left)) if rank else []
+    verbs = [] if rank_verbs else list(cues.NAME_VERBS.finditer(left))
     if rank_verbs:
-        name = cues.NAME_TRAILING_NOISE.sub("", left[: rank_verbs[-1].start()])
+        name = _without_trailing_noise(left[: rank_verbs[-1].start()])
     elif verbs:
         verb = verbs[-1]
-        before = cues.NAME_TRAILING_NOISE.sub("", cues.NAME_LEADING_NOISE.sub("", left[: verb.start()]))
         after = left[verb.end():]
-        if after and cues.NAME_INNER_CHANGE.fullmatch(verb.group()) and before:
-            name = before + verb.group() + after  # 城镇新增就业
-        elif after:
+        if after and not cues.NAME_INNER_CHANGE.fullmatch(verb.group()):
             name = after
         else:
-            name = before
-    name = name.strip(cues.NAME_STRIP_CHARS + "、，,的")
-    for ch in cues.NAME_STRIP_CHARS:
-        name = name.replace(ch, "")
+            before = _without_trailing_noise(cues.NAME_LEADING_NOISE.sub("", left[: verb.start()]))
+            if after and before:
+                name = before + verb.group() + after  # 城镇新增就业
+            else:
+                name = after or before
+    name = cues.NAME_STRIP.sub("", name.strip(cues.NAME_EDGE_CHARS))
     if len(name) > cues.MAX_NAME_CHARS and "等" in name:
         name = name.rsplit("等", 1)[1] or name  # 安全饮水、村组道路…等|乡村振兴项目
     name = name[-cues.MAX_NAME_CHARS:]
     return [name] if name else []
+
+
+def _without_trailing_noise(left: str) -> str:
+    """``left`` without the words at its end that qualify the value (约, 累计, 同比, 的). Only a
+    ``left`` ending with the last character of such a word is searched: it lies in one sentence,
+    so no line break follows the words."""
+    if left[-1:] not in cues.NAME_TRAILING_NOISE_LAST:
+        return left
+    return cues.NAME_TRAILING_NOISE.sub("", left)
 
 
 def _following_name(text: str, value: Value) -> str | None:
@@ -442,9 +463,7 @@ def _following_name(text: str, value: Value) -> str | None:
         return None
     stop = cues.FOLLOWING_NAME_STOP.search(text, value.end, value.end + cues.MAX_NAME_CHARS)
     name = text[value.end:stop.start() if stop else value.end + cues.MAX_NAME_CHARS]
-    for ch in cues.NAME_STRIP_CHARS:
-        name = name.replace(ch, "")
-    return name or None
+    return cues.NAME_STRIP.sub("", name) or None
 
 
 def _distribute_names(own, following, run, sentence_values) -> list[str | None]:
@@ -465,7 +484,8 @@ def _distribute_names(own, following, run, sentence_values) -> list[str | None]:
 
 
 def _kind(value: Value, left: str) -> str:
-    left = cues.COMPARISON_BASE.sub("", left)
+    """Level, growth or change, from the cues in ``left`` (the text before the value, without
+    comparison bases)."""
     if value.unit == "百分点":
         return "change"
     if value.unit_class == "rate":
@@ -488,7 +508,9 @@ def _target(text: str, sentence_start: int, value: Value, left: str, in_plan: bo
     """Whether a value is planned; ``left`` is its clause up to the value."""
     if in_plan or _target_before(text, sentence_start, value):
         return True
-    left = cues.COMPARISON_BASE.sub("", cues.QUOTED.sub("", left))
+    if "“" in left:
+        left = cues.QUOTED.sub("", left)
+    left = cues.COMPARISON_BASE.sub("", left)
     for cue in cues.TARGET_CLAUSE_CUES.finditer(left):
         if not cues.TARGET_CLAUSE_BLOCKERS.search(left[: cue.start()]):
             return True
@@ -498,7 +520,7 @@ def _target(text: str, sentence_start: int, value: Value, left: str, in_plan: bo
 # --- periods ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Period:
     start: int
     end: int
@@ -509,6 +531,8 @@ class _Period:
 def _periods(text: str, start: int, end: int) -> list[_Period]:
     """Period phrases of the sentence up to ``end``, enumerations grouped."""
     groups: list[_Period] = []
+    if not cues.PERIOD_ANCHOR.search(text, start, end):
+        return groups
     for match in cues.PERIOD.finditer(text, start, end):
         if cues.PERIOD_BLOCKERS.search(text[max(start, match.start() - 1):match.start()]) and not match.group("to"):
             continue
@@ -548,12 +572,11 @@ def _period_after(text: str, value: Value) -> str | None:
 def _plan_section_lookup(text: str):
     """A function telling whether a position lies under a heading that announces plans."""
     starts, flags = [0], [False]
-    for match in LINE.finditer(text):
-        line = match.group()
-        if cues.TOP_HEADING.match(line):
-            heading = cues.HEADING_CLAUSE_END.split(line, maxsplit=1)[0]
-            starts.append(match.start())
-            flags.append(bool(cues.PLAN_HEADING.search(heading)) and not cues.REVIEW_HEADING.search(heading))
+    for match in cues.TOP_HEADING.finditer("\n" + text):  # match.start(): the line's start in text
+        line = LINE.match(text, match.start()).group()
+        heading = cues.HEADING_CLAUSE_END.split(line, maxsplit=1)[0]
+        starts.append(match.start())
+        flags.append(bool(cues.PLAN_HEADING.search(heading)) and not cues.REVIEW_HEADING.search(heading))
 
     def in_plan(position: int) -> bool:
         return flags[bisect_right(starts, position) - 1]
@@ -596,19 +619,20 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
     """Runs of tab-led lines separated by blank lines, each a list of cells (a line without a
     leading tab continues the cell above: 2023年 / 上半年)."""
     blocks: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    for match in LINE.finditer(text):
-        line = match.group()
-        if line.startswith("\t"):
-            current.append((match.start() + 1, match.end()))
-        elif line.strip() and current:
-            current[-1] = (current[-1][0], match.end())
-        else:
-            if current:
-                blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
+    lines = "\n" + text  # a line of text starting at i starts after the newline at lines[i]
+    position = 0
+    while (first := lines.find("\n\t", position)) >= 0:
+        cells: list[tuple[int, int]] = []
+        for match in LINE.finditer(text, first):
+            line = match.group()
+            if line.startswith("\t"):
+                cells.append((match.start() + 1, match.end()))
+            elif line.strip():
+                cells[-1] = (cells[-1][0], match.end())
+            else:
+                break
+        blocks.append(cells)
+        position = match.end()
     return blocks
 
 

@@ -3,13 +3,22 @@
 
 Only data lives here; nlp/components/indicators.py applies it. Traditional forms sit next to
 the simplified ones, because the older national reports are transcribed in traditional script.
+
+Speed: re skips ahead to where a match can start only for a pattern whose every alternative
+opens with a literal character (or that opens with a class); one that opens with a lookbehind
+or an optional group is tried in full at every position. So a lookbehind comes after the
+character it guards (为(?<![作行]为), not (?<![作行])为), and a pattern that has to open otherwise
+starts with a lookahead on the characters it can start with (PERIOD, COMPARISON_BASE), which
+fails at once at most positions. Keep those lists, and PERIOD_ANCHOR, complete when adding
+alternatives.
 """
 
 from __future__ import annotations
 
 import re
+import string
 
-from .units import UNIT_PATTERN
+from .units import UNIT_FIRST_CHARS, UNIT_PATTERN
 
 # --- number shapes -------------------------------------------------------------------------
 
@@ -19,25 +28,33 @@ ARABIC_NUMBER = (
     r"(?:(?<![0-9０-９.．])[-－](?=[0-9０-９]))?"
     r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．·][0-9０-９]+)?"
 )
-# The characters a Chinese numeral may start with (a digit, not just 万/千).
+# The characters a Chinese numeral may start with (a digit, not just 万/千), and all of its
+# characters but the decimal point.
 _CHINESE_NUMBER_FIRST = "〇零一二两三四五六七八九十兩壹贰叁肆伍陆柒捌玖拾"
+_CHINESE_NUMBER_CHARS = "〇零一二两三四五六七八九十百千万亿兩萬億壹贰叁肆伍陆柒捌玖拾佰仟"
 # A Chinese numeral (一千五百万, 两, 二〇三五, 一点二); it must hold a digit, not just 万/千.
 CHINESE_NUMBER = (
     rf"(?=[{_CHINESE_NUMBER_FIRST}])"
-    r"[〇零一二两三四五六七八九十百千万亿兩萬億壹贰叁肆伍陆柒捌玖拾佰仟]+"
+    rf"[{_CHINESE_NUMBER_CHARS}]+"
     r"(?:[点點][〇零一二三四五六七八九]+)?"
 )
 # 百分之X: a percentage written in words (百分之五, 百分之十二点八).
 PERCENT_WORDS = r"百分之"
-# Magnitude words after an Arabic number (a Chinese numeral carries its own).
-MAGNITUDE = r"[千百]?(?:万亿|亿|万)|萬億|億|萬"
+# Magnitude words after an Arabic number (a Chinese numeral carries its own). Here and in
+# QUALIFIER_SUFFIX a lookahead on the first characters makes the optional groups of VALUE fail at
+# once after most numbers.
+_MAGNITUDE_FIRST = "千百万亿萬億"
+MAGNITUDE = rf"(?=[{_MAGNITUDE_FIRST}])(?:[千百]?(?:万亿|亿|万)|萬億|億|萬)"
 MAGNITUDE_WORD = re.compile(MAGNITUDE)
 # "About / more than" between the number and its unit (130多项, 3900多家, 1.5万余亩).
-APPROXIMATE_INFIX = r"多|余|餘"
+_APPROXIMATE_CHARS = "多余餘"
+APPROXIMATE_INFIX = f"[{_APPROXIMATE_CHARS}]"
 # Qualifiers that follow the value and belong to its span (6%以上, 7.0左右, 3%以内).
-QUALIFIER_SUFFIX = r"及以上|以上|以下|以内|左右|上下"
+_QUALIFIER_FIRST = "及以左上"
+QUALIFIER_SUFFIX = rf"(?=[{_QUALIFIER_FIRST}])(?:及以上|以上|以下|以内|左右|上下)"
 # Range dashes inside one span (6.5%－7%, 3至5亿元, 3－4个).
-RANGE_DASH = r"[-－—~～至]"
+_RANGE_DASH_CHARS = "-－—~～至"
+RANGE_DASH = f"[{_RANGE_DASH_CHARS}]"
 
 _NUMBER = rf"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})"
 # One value: number, magnitude, unit, an optional range tail, an optional qualifier.
@@ -50,11 +67,23 @@ VALUE = re.compile(
 # The characters a VALUE starts with (百分之, a sign, an Arabic digit, a Chinese numeral). re
 # tries a pattern that opens with a group or a lookaround at every position of the text; a
 # search for the *_START character skips to the few places where the pattern can match
-# (nlp/components/indicators.py, _matches).
-VALUE_START = re.compile(rf"[{PERCENT_WORDS[0]}\-－0-9０-９{_CHINESE_NUMBER_FIRST}]")
+# (nlp/components/indicators.py, _matches). Only those followed by a character that can
+# continue a VALUE (the rest of the number, 分 of 百分之, a magnitude, unit, range dash, 多/余 or
+# qualifier) or by 、 are searched for: a lone digit anywhere else (一 of 统一, 一些, 之一) is a
+# bare number, and a bare number counts only in an enumeration (…、).
+_VALUE_CONTINUATION = re.escape(
+    "0123456789０１２３４５６７８９,，.．·点點分" + _CHINESE_NUMBER_CHARS + _MAGNITUDE_FIRST + UNIT_FIRST_CHARS
+    + _RANGE_DASH_CHARS + _APPROXIMATE_CHARS + _QUALIFIER_FIRST
+)
+VALUE_START = re.compile(rf"[{PERCENT_WORDS[0]}\-－0-9０-９{_CHINESE_NUMBER_FIRST}](?=[{_VALUE_CONTINUATION}、])")
 # A ratio of three or more parts (13.2:38.6:48.2, 13.1:48.7：38.2).
 RATIO = re.compile(r"(?<![0-9.])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![0-9:：])")
-RATIO_START = re.compile(r"\d")
+# Where a RATIO can start: a number followed by a colon and a digit (rare, unlike digits).
+RATIO_START = re.compile(r"\d[\d.]*[:：]\d")
+# A colon and a digit, which every ratio holds: most texts have none and are not searched for
+# ratios. One pattern a colon, because re skips to one literal character far faster than to a
+# class of them.
+RATIO_COLONS = (re.compile(r":\d"), re.compile(r"：\d"))
 # What separates the parts of a ratio.
 RATIO_SEPARATOR = re.compile(r"[:：]")
 # A rank: a ranking verb, a short scope (全市, 全省), then 第N (居全市第一位, 跃升至全省第13名);
@@ -65,17 +94,19 @@ RANK = re.compile(
     r"(?P<span>第(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)(?P<suffix>名|位)?)"
     r"|(?P<span2>第(?P<n2>[0-9０-９]+|[一二三四五六七八九十]+)名))"
 )
-# The first characters of the ranking verbs and of 第.
-RANK_START = re.compile(r"[位跃上升排保居列第]")
+# The ranking verbs and 第: where a RANK can start.
+RANK_START = re.compile(r"位居|位列|跃居|跃升至|上升至|升至|排名|排在|保持|居|列|第")
 
 # --- not indicators ------------------------------------------------------------------------
 
 # A Latin letter next to the number: codes and identifiers (G312, PM2.5, 5G, 5A级).
-CODE_NEIGHBOUR = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+# Half- and full-width (0xFEE0 above ASCII); a set, as it is tested on one character.
+CODE_NEIGHBOUR = frozenset(string.ascii_letters + "".join(chr(ord(c) + 0xFEE0) for c in string.ascii_letters))
 # Characters before a Chinese numeral that make it part of a word (统一, 唯一, 之一, 第一批).
 WORD_BEFORE_CHINESE_NUMBER = set("第统唯之初逐单专同任某这那哪几此其每各万千百十")
-# Numeral + unit compounds that are terms, not counts (三次产业结构, 做好两篇文章).
-COUNT_TERMS = re.compile(r"^(?:[一二三两]次(?:产业|创业|能源|分配|开发)|两篇文章|两手|八项规定)")
+# Numeral + unit compounds that are terms, not counts (三次产业结构, 做好两篇文章); matched at the
+# value's start.
+COUNT_TERMS = re.compile(r"(?:[一二三两]次(?:产业|创业|能源|分配|开发)|两篇文章|两手|八项规定)")
 # Verbs after which a lone 一 + unit is a count (开展一次专题招商活动), not an article (一个重要).
 ONE_COUNT_CUES = re.compile(r"(?:至少|开展|举办|组织|召开|建成|建设|新建|引进|完成|实施)$")
 # Words before a value that make it a threshold inside a noun phrase when a noun follows
@@ -83,6 +114,8 @@ ONE_COUNT_CUES = re.compile(r"(?:至少|开展|举办|组织|召开|建成|建�
 THRESHOLD_PREFIX = re.compile(r"(?:超过|超|年产|日产|年处理|年加工|装机)$")
 # Openers and closers of quotations and titles: a number inside them is part of a name.
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "‘": "’", "《": "》", "〔": "〕", "「": "」"}
+# The openers that tell where a quotation starts (a straight quote " does not).
+QUOTE_OPENER = re.compile("[" + "".join(o for o, c in QUOTE_PAIRS.items() if o != c) + "]")
 # A short quotation: a name or slogan, whose words are no cue (“百千万行动计划”入库企业).
 QUOTED = re.compile(r"“[^“”\n]{1,24}”")
 # Longest quotation whose numbers count as part of a name or slogan.
@@ -126,7 +159,7 @@ LEVEL_CUES = re.compile(r"达到|达(?!标)|现有|拥有|保持在|稳定在|�
 NAME_VERBS = re.compile(
     r"分别为|分别达到|分别达|分别增长|分别下降|分别提高|分别是|分别"
     r"|增长到|增长至|提高到|提高至|下降到|减少到|减少至|降到|降至|回落到|回落至|优化为|调整为|上升为|下降为|提升至|提升到|"
-    r"达到|达(?!标|成|产)|完成(?!率)|实现(?!率)|(?<![作行成因认])为|(?<![但还就也])是|占(?!地)|突破|超过|"
+    r"达到|达(?!标|成|产)|完成(?!率)|实现(?!率)|为(?<![作行成因认]为)|是(?<![但还就也]是)|占(?!地)|突破|超过|"
     r"增长|下降|提高|降低|减少|增加(?!值)|新增|净增|减排|累计|控制在|保持在|稳定在|保持|"
     r"建成|新建|改造|修建|培育|获批|获得|引进|吸引|接待|举办|处置化解|化解|开展|落实|现有|拥有|"
     r"達到|為|增長|淨增"
@@ -143,20 +176,34 @@ NAME_LEADING_NOISE = re.compile(
     r"全县|全区|全市|全省|全国|我县|我区|我市|我省|本县|本区|本市|共计|共|合计|总共|"
     r"[一二三四五六七八九十\d]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])+"
 )
-# Words at the end of the left context that qualify the value, not the name.
+# Words at the end of the left context that qualify the value, not the name, and numbers of
+# years (连续3年). The lookahead lists the characters they start with (see the module docstring).
+_TRAILING_NOISE_WORDS = (
+    "分别|均|都|约|近|共|共计|累计|年均|平均每年|每年平均|同比|超过|超|不少于|不低于|"
+    "不超过|至少|只有|仅|已|已经|全部|总计|达|在|的|了|将|要|可|能|再|又|还|也|就|均在|从|由|未|尚未|"
+    "始终|连年|持续|继续|一直|稳定|各|等|虽然|略|平均|接近|将近"
+).split("|")
+_YEARS_NOISE = r"(?:连续|近)?(?:[一二两三四五六七八九十]|\d)+年"
 NAME_TRAILING_NOISE = re.compile(
-    r"(?:分别|均|都|约|近|共|共计|累计|年均|平均每年|每年平均|同比|超过|超|不少于|不低于|"
-    r"不超过|至少|只有|仅|已|已经|全部|总计|达|在|的|了|将|要|可|能|再|又|还|也|就|均在|从|由|未|尚未|"
-    r"始终|连年|持续|继续|一直|稳定|各|等|虽然|略|平均|接近|将近|(?:连续|近)?(?:[一二两三四五六七八九十]|\d)+年)+$"
+    "(?=[" + "".join(dict.fromkeys(w[0] for w in _TRAILING_NOISE_WORDS)) + r"连近一二两三四五六七八九十\d])"
+    "(?:" + "|".join(_TRAILING_NOISE_WORDS) + "|" + _YEARS_NOISE + ")+$"
 )
-# Comparison bases are neither names nor periods (较2017年, 比上年, 与上年同期相比).
+# The characters that noise ends with: a left context (one line) ending otherwise has none.
+NAME_TRAILING_NOISE_LAST = frozenset(w[-1] for w in _TRAILING_NOISE_WORDS) | {"年"}
+# Comparison bases are neither names nor periods (较2017年, 比上年, 与上年同期相比). The
+# lookahead lists the characters they start with (see the module docstring).
 COMPARISON_BASE = re.compile(
+    r"(?=[较比与同按低高快慢好超达])(?:"
     r"(?:较|比|与|同)(?:上年|去年|上一年|前一年|上年同期|去年同期|同期|上半年|(?:[12１２][0-9０-９]{3}|[一二〇零九○]{4})年(?:底|末)?)"
     r"(?:同期)?(?:相比)?|按可比价格计算|按可比价计算|同比"
     r"|(?:低于|高于|快于|慢于|好于|超过|达到)(?:预期|[^，,。；;、\d]{0,6}?(?=\d|[一二两三四五六七八九十]))"
+    r")"
 )
 # Characters removed from a name (quotes around slogans: “百千万行动计划”入库企业).
 NAME_STRIP_CHARS = "“”‘’\"「」《》 \u3000\t"
+NAME_STRIP = re.compile(f"[{re.escape(NAME_STRIP_CHARS)}]")
+# Characters stripped from the ends of a name.
+NAME_EDGE_CHARS = NAME_STRIP_CHARS + "、，,的"
 # A name never runs longer than this; the text before is context, not the name.
 MAX_NAME_CHARS = 24
 # Characters that stop a noun phrase read after a count (建成19个|美好移民村示范村|，).
@@ -168,7 +215,7 @@ FOLLOWING_NAME_STOP = re.compile(
 # --- target ----------------------------------------------------------------------------------
 
 # Anywhere before the value in its sentence: the sentence states plans (主要预期目标是：…).
-TARGET_SENTENCE_CUES = re.compile(r"预期目标|目标是|目标为|主要目标|(?<!全)力争|确保|争取|计划到|规划到|目标任务是")
+TARGET_SENTENCE_CUES = re.compile(r"预期目标|目标是|目标为|主要目标|力争(?<!全力争)|确保|争取|计划到|规划到|目标任务是")
 # In the value's own clause: the value is planned (年度计划投资110亿元, 预计完成…); 预期 is
 # left out, it names kinds of indicators (预期性指标13项).
 TARGET_CLAUSE_CUES = re.compile(r"计划|预计|目标|力争|争取|确保|拟")
@@ -183,8 +230,9 @@ PLAN_HEADING = re.compile(r"任务|部署|安排|目标|举措|重点工作|工�
 HEADING_CLAUSE_END = re.compile(r"[。，,；;]")
 # Headings of parts that review the past win over plan words (一、1998年工作回顾和1999年工作的总体要求).
 REVIEW_HEADING = re.compile(r"回顾|成就|成绩|过去|进展|完成情况")
-# A top-level heading: 一、… or 第一部分, at the start of a line.
-TOP_HEADING = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|附件[:：]?)")
+# A top-level heading: 一、… or 第一部分, at the start of a line; matched from the newline before
+# it, which re skips to fast (search "\n" + text to find one on the first line too).
+TOP_HEADING = re.compile(r"\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|附件[:：]?)")
 
 # --- period ----------------------------------------------------------------------------------
 
@@ -197,12 +245,16 @@ _PART_OF_YEAR = (
 _PLAN_PERIOD = r"[“\"]?(?:十[一二三四五]五|[“\"]?[六七八九]五)[”\"]?(?:时期|期间|末|以来|前半程|后半程|前半期|后半期|初|中期)?"
 # Time phrases that give a value's period (2021年, 今年前三季度, “十四五”末, 截至11月底, 近三年).
 PERIOD = re.compile(
+    r"(?=[到至截\d〇零一二三四五六七八九十两今去明本当全上次“\"近前每])"  # the first characters
     rf"(?P<to>到|至)?(?P<p>截至(?:{_YEAR}|{_YEAR_WORD})?[0-9一二三四五六七八九十]+月(?:底|末)?"
     rf"|(?:{_YEAR}|{_YEAR_WORD})(?:{_PART_OF_YEAR})?"
     rf"|{_PLAN_PERIOD}"
     rf"|近[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年内|前半期|前半程"
     rf"|每年|每季度|每月|前[一二三四五六七八九十\d]+期)"
 )
+# Every PERIOD match holds one of these characters; a stretch without any is not searched for
+# periods (most clauses; PERIOD is slow to search). Keep it in step with PERIOD.
+PERIOD_ANCHOR = re.compile(r"[年月五期程季]")
 # Periods right after these are comparison bases, not periods (较2017年, 比上年), or rates
 # (平均每年).
 PERIOD_BLOCKERS = re.compile(r"(?:较|比|与|同|从|由|于|在|均)$")

@@ -98,7 +98,7 @@ def _chinese(text: str) -> Decimal:
 
 def is_chinese_numeral(text: str) -> bool:
     """Whether ``text`` is written in Chinese numerals (一千五百万, 两, 二〇三五)."""
-    return bool(text) and all(ch in CN_NUMERAL_CHARS for ch in text)
+    return bool(text) and not text.strip(CN_NUMERAL_CHARS)  # nothing left: every character is one
 
 
 def to_json_number(value: Decimal) -> int | float:

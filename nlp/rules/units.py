@@ -105,11 +105,14 @@ UNIT_TABLE: dict[str, tuple[str, str]] = {
     "分钟": ("分钟", "time"),
 }
 
-# Units whose first character is also a magnitude word (千瓦时 is not 千 × 瓦时).
-UNITS_STARTING_WITH_MAGNITUDE = tuple(u for u in UNIT_TABLE if u[0] in "千百万亿")
-
-# Alternation of every surface form, longest first, for the span regex.
-UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNIT_TABLE, key=len, reverse=True))
+# Alternation of every surface form, longest first, for the span regex. Most numbers have no
+# unit: the lookahead on the forms' first characters fails at once where the alternation would
+# try every form.
+UNIT_FIRST_CHARS = "".join(dict.fromkeys(u[0] for u in UNIT_TABLE))
+UNIT_PATTERN = (
+    "(?=[" + re.escape(UNIT_FIRST_CHARS) + "])"
+    "(?:" + "|".join(re.escape(u) for u in sorted(UNIT_TABLE, key=len, reverse=True)) + ")"
+)
 
 
 def normalise_unit(surface: str | None) -> tuple[str | None, str | None]:
