@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -49,19 +52,31 @@ def _length_bucket(n: int) -> str:
     return "long"
 
 
+# One part of a listed slogan: the text between separators.
+_PART = re.compile(f"[^{re.escape(PART_SEPARATORS)}]+")
+
+
 def _parts(text: str) -> list[str]:
     """The text cut at the separators of listed slogans (知差距、勇担当 -> 知差距, 勇担当)."""
-    parts, current = [], []
-    for ch in text:
-        if ch in PART_SEPARATORS:
-            if current:
-                parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    if current:
-        parts.append("".join(current))
-    return parts
+    return _PART.findall(text)
+
+
+# The place of each cue word in its list: cue features are listed in that order.
+_LEFT_CUE_ORDER = {w: i for i, w in enumerate(LEFT_CUES)}
+_RIGHT_CUE_ORDER = {w: i for i, w in enumerate(RIGHT_CUES)}
+_LONGEST_CUE = max(map(len, LEFT_CUES + RIGHT_CUES))
+
+
+def _cues(text: str, order: dict[str, int], at_end: bool) -> list[str]:
+    """The cue words of ``order`` that end (``at_end``) or start ``text``, in list order: what
+    ``[w for w in cues if text.endswith(w)]`` finds (cue words are distinct), with a look-up
+    per affix length up to the longest cue word instead of a call per cue word."""
+    found = []
+    for k in range(1, min(len(text), _LONGEST_CUE) + 1):
+        affix = text[-k:] if at_end else text[:k]
+        if affix in order:
+            found.append(affix)
+    return sorted(found, key=order.__getitem__)
 
 
 def shape_features(text: str) -> list[str]:
@@ -81,13 +96,13 @@ def shape_features(text: str) -> list[str]:
             feats.append(f"shape={name}")
     if any(ch.isdigit() for ch in text):
         feats.append("has_digit")
-    if any(ch in PLUS_SIGNS for ch in text):
+    if any(sign in text for sign in PLUS_SIGNS):
         feats.append("has_plus")
     if any("a" <= ch.lower() <= "z" for ch in text):
         feats.append("has_latin")
-    if any(ch in TITLE_BRACKETS for ch in text):
+    if any(bracket in text for bracket in TITLE_BRACKETS):
         feats.append("has_title")
-    inner = [w for w in RIGHT_CUES if text.endswith(w) and len(text) > len(w)]
+    inner = [w for w in _cues(text, _RIGHT_CUE_ORDER, at_end=True) if len(text) > len(w)]
     feats.extend(f"inner_cue={w}" for w in inner)
     if inner:
         feats.append("inner_cue")  # pooled over the cue words, so rare ones share evidence
@@ -97,6 +112,24 @@ def shape_features(text: str) -> list[str]:
         if len({len(p) for p in parts}) == 1:
             feats.append("parallel_parts")
     return feats
+
+
+# How many candidate strings keep their string features in memory (some 2 KB each): documents
+# and corpora repeat their slogans.
+STRING_CACHE_SIZE = 2**12
+
+
+@lru_cache(maxsize=STRING_CACHE_SIZE)
+def _string_features(text: str, kind: str, n_max: int) -> tuple[str, ...]:
+    """The features of a candidate that its string and kind decide: kind, n-grams, shape."""
+    feats = [f"kind={kind}"]
+    padded = f"^{text}$"
+    for n in range(1, n_max + 1):
+        feats += [f"ng={padded[i:i + n]}" for i in range(len(padded) - n + 1)]
+    shape = shape_features(text)
+    feats.extend(shape)
+    feats.extend(f"{kind}:{f}" for f in shape)
+    return tuple(feats)
 
 
 def candidate_features(
@@ -109,18 +142,12 @@ def candidate_features(
     ``"ng=双减"``, ``"starts_numeral"`` and ``"rcue=政策"``."""
     settings = settings or DEFAULT_SETTINGS
     n_max, width = settings["ngram_max"], settings["context"]
-    feats = [f"kind={kind}"]
-    padded = f"^{text}$"
-    for n in range(1, n_max + 1):
-        feats.extend(f"ng={padded[i:i + n]}" for i in range(len(padded) - n + 1))
-    shape = shape_features(text)
-    feats.extend(shape)
-    feats.extend(f"{kind}:{f}" for f in shape)
+    feats = list(_string_features(text, kind, n_max))
     left, right = left[-width:], right[:width]
-    feats.extend(f"l{k}={left[-k:]}" for k in range(1, len(left) + 1))
-    feats.extend(f"r{k}={right[:k]}" for k in range(1, len(right) + 1))
-    for side, cues in (("lcue", [w for w in LEFT_CUES if left.endswith(w)]),
-                       ("rcue", [w for w in RIGHT_CUES if right.startswith(w)])):
+    feats += [f"l{k}={left[-k:]}" for k in range(1, len(left) + 1)]
+    feats += [f"r{k}={right[:k]}" for k in range(1, len(right) + 1)]
+    for side, cues in (("lcue", _cues(left, _LEFT_CUE_ORDER, at_end=True)),
+                       ("rcue", _cues(right, _RIGHT_CUE_ORDER, at_end=False))):
         feats.extend(f"{side}={w}" for w in cues)
         if cues:
             feats.append(side)  # pooled, as for inner cues
@@ -179,7 +206,7 @@ class SloganClassifier:
 
     def probability(self, feats: Iterable[str]) -> float:
         """The probability that the candidate with these features is a slogan."""
-        z = self.intercept + sum(self.weights.get(f, 0.0) for f in set(feats))
+        z = self.intercept + sum(map(self.weights.get, set(feats), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_dict(self) -> dict:

@@ -8,7 +8,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 
 from nlp.components.glossary_linker import GlossaryLinker
 from nlp.components.glossary_sections import SOURCE_KEY

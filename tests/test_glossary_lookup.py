@@ -126,7 +126,7 @@ def test_glossary_cli_build_warns_and_names_missing_input(tmp_path, capsys):
     out = tmp_path / "g.jsonl"
     assert main(["build", str(doc), str(tmp_path / "missing.txt"), "-o", str(out)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert f"python -m nlp.glossary: warning: bad.txt:3: glossary numbering skips from 1 to 3" in err
+    assert "python -m nlp.glossary: warning: bad.txt:3: glossary numbering skips from 1 to 3" in err
     assert any(line.startswith("python -m nlp.glossary: error: ") and "missing.txt" in line for line in err)
     assert [e.term for e in Glossary.from_jsonl(out)] == ["四早", "四专"]
 

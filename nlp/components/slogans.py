@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -108,10 +109,48 @@ def glossary_terms(entries: Iterable) -> set[str]:
     return terms
 
 
-def _mention_pattern(terms: Iterable[str]) -> re.Pattern | None:
-    """One alternation over ``terms``, longest first, so a longer term wins where both fit."""
-    terms = sorted(set(terms), key=lambda t: (-len(t), t))
-    return re.compile("|".join(map(re.escape, terms))) if terms else None
+def _mention_pattern(terms: Iterable[str], prefilter: bool = False) -> re.Pattern | None:
+    """A pattern that finds, at the leftmost position where one of ``terms`` starts, the
+    longest term there (as one alternation over the terms, longest first, would).
+
+    It is written as a trie (两(?:个(?:确保|…)|…)|…), so that a position is tried against the
+    terms that share its first characters rather than against every term. With ``prefilter``
+    a lookahead on the first two characters comes first: it costs a step at every position
+    (a pattern that opens with a lookahead loses the engine's quick scan for a first
+    character) and saves trying the terms at most positions where one could start. It pays
+    for the few hundred fixed terms, whose first characters are common (一, 两, 三, 大…)."""
+    terms = set(terms)
+    if not terms:
+        return None
+    lookahead = ""
+    if prefilter and min(map(len, terms)) >= 2:
+        first, second = ({t[i] for t in terms} for i in (0, 1))
+        lookahead = f"(?={_char_class(first)}{_char_class(second)})"
+    return re.compile(lookahead + _trie_regex(terms))
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(map(re.escape, sorted(chars))) + "]"
+
+
+def _trie_regex(terms: Iterable[str]) -> str:
+    """A regex matching the longest of ``terms`` that fits: each character is followed by the
+    alternatives for the next one, optional where a term ends, so the longer match wins."""
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a term ends here
+
+    def regex(node: dict) -> str:
+        branches = [re.escape(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(node) == 1 else f"(?:{'|'.join(branches)})"
+        return body + "?" if "" in node else body
+
+    return regex(trie)
 
 
 def chain_parts(terms: Iterable[str]) -> set[str]:
@@ -123,18 +162,35 @@ def chain_parts(terms: Iterable[str]) -> set[str]:
     return parts
 
 
+def _occurrences(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Every occurrence of each of ``terms`` in ``text`` (overlapping ones too), by start and
+    then longest first."""
+    spans = []
+    for term in terms:
+        at = text.find(term)
+        while at >= 0:
+            spans.append((at, at + len(term)))
+            at = text.find(term, at + 1)
+    return sorted(spans, key=lambda span: (span[0], -span[1]))
+
+
 def _leftmost_longest(text: str, fixed: re.Pattern | None, extra: set[str]) -> list[tuple[int, int]]:
     """The spans that ``_mention_pattern`` over the terms of ``fixed`` and ``extra`` together
-    would find, without compiling the fixed terms again: at the leftmost position where either
-    pattern matches, the longer match wins, and the search goes on after it."""
-    patterns = [p for p in (fixed, _mention_pattern(extra)) if p is not None]
+    would find, without compiling any terms: at the leftmost position where a fixed or an
+    extra term starts, the longest wins, and the search goes on after it. The extra terms (a
+    document's own, a few) are looked for with str.find."""
     found: list[tuple[int, int]] = []
-    matches = [p.search(text) for p in patterns]
-    while any(matches):
-        best = min((m for m in matches if m), key=lambda m: (m.start(), -m.end()))
-        found.append(best.span())
-        matches = [p.search(text, best.end()) if m and m.start() < best.end() else m
-                   for p, m in zip(patterns, matches)]  # fmt: skip
+    extra_spans = iter(_occurrences(text, extra))
+    match = fixed.search(text) if fixed else None
+    span = next(extra_spans, None)
+    while match or span:
+        options = [s for s in (match.span() if match else None, span) if s]
+        best = min(options, key=lambda s: (s[0], -s[1]))
+        found.append(best)
+        if match and match.start() < best[1]:
+            match = fixed.search(text, best[1])
+        while span and span[0] < best[1]:
+            span = next(extra_spans, None)
     return found
 
 
@@ -142,12 +198,12 @@ class TermMatcher:
     """Finds slogan terms, and the defined parts of chain terms, in a text. The pipeline's
     fixed terms (loaded glossary and lexicon, a few hundred) are compiled once here; compiling
     them per document cost more than matching them. A document's own terms are few and are
-    compiled per call."""
+    looked for one by one."""
 
     def __init__(self, terms: Iterable[str] = ()):
         self.terms = frozenset(terms)
         self._parts = frozenset(chain_parts(self.terms))
-        self._terms_pattern = _mention_pattern(self.terms)
+        self._terms_pattern = _mention_pattern(self.terms, prefilter=True)
         self._parts_pattern = _mention_pattern(self._parts)
 
     def mentions(self, text: str, terms: set[str]) -> list[tuple[int, int]]:
@@ -161,6 +217,30 @@ class TermMatcher:
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+class _Taken:
+    """The spans tagged so far, sorted and non-overlapping, and the spans never tagged
+    (``skip``, a few). A bisect finds whether a span overlaps a tagged one: documents have
+    hundreds."""
+
+    def __init__(self, skip: Iterable[tuple[int, int]]):
+        self.skip = list(skip)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, span: tuple[int, int]) -> bool:
+        """Whether ``span`` overlaps neither a tagged nor a skipped span."""
+        before = bisect_left(self.starts, span[1])  # the tagged spans that start before it ends
+        return not (before and self.ends[before - 1] > span[0]) and not _overlaps(span, self.skip)
+
+    def add(self, span: tuple[int, int]) -> None:
+        at = bisect_left(self.starts, span[0])
+        self.starts.insert(at, span[0])
+        self.ends.insert(at, span[1])
+
+    def spans(self) -> list[tuple[int, int]]:
+        return list(zip(self.starts, self.ends))
 
 
 def select_slogans(
@@ -180,41 +260,37 @@ def select_slogans(
         terms: glossary terms and aliases, slogans wherever they occur.
         skip: spans never tagged (the heads of glossary entries).
         matcher: compiled beforehand over a subset of ``terms`` (default: none, so all of
-            ``terms`` is compiled here).
+            ``terms`` is looked for one by one).
 
     Returns:
         Sorted, non-overlapping spans: ``select_slogans("落实“四个不摘”要求", …)`` -> [(3, 7)].
     """
     matcher = matcher or TermMatcher()
-    skip = list(skip)
-    accepted: list[tuple[int, int]] = []
+    taken = _Taken(skip)
     by_score = []
     for c in candidates:
         string = text[c.start:c.end]
-        feats = candidate_features(string, c.left, c.right, c.kind, model.settings)
-        p = 1.0 if string in terms else model.probability(feats)
-        if p >= model.threshold and not _overlaps((c.start, c.end), skip):
+        if string in terms:
+            p = 1.0
+        else:
+            p = model.probability(candidate_features(string, c.left, c.right, c.kind, model.settings))
+        if p >= model.threshold:
             by_score.append((c.kind != "quoted", -(c.end - c.start), -p, c.start, c.end))
     # Quoted spans first, then the longer of two overlapping bare finds.
     for *_, start, end in sorted(by_score):
-        if not _overlaps((start, end), accepted):
-            accepted.append((start, end))
-    for span in matcher.mentions(text, terms | {text[s:e] for s, e in accepted}):
-        if not _overlaps(span, accepted + skip):
-            accepted.append(span)
-    accepted.extend(_defined_parts(text, terms, accepted + skip, matcher))
-    return sorted(accepted)
+        if taken.free((start, end)):
+            taken.add((start, end))
+    accepted = {text[s:e] for s, e in taken.spans()}
+    for span in [*matcher.mentions(text, terms | accepted), *_defined_parts(text, terms, matcher)]:
+        if taken.free(span):
+            taken.add(span)
+    return taken.spans()
 
 
-def _defined_parts(text: str, terms: set[str], taken: list[tuple[int, int]],
-                   matcher: TermMatcher) -> list[tuple[int, int]]:  # fmt: skip
+def _defined_parts(text: str, terms: set[str], matcher: TermMatcher) -> list[tuple[int, int]]:
     """Parts of a numbered chain term where its definition spells them out: 一渠即幸福渠."""
-    found = []
-    for start, end in matcher.part_mentions(text, terms):
-        after = text[end:end + 3]
-        if after.startswith(PART_DEFINITION_CUES) and not _overlaps((start, end), taken + found):
-            found.append((start, end))
-    return found
+    return [(start, end) for start, end in matcher.part_mentions(text, terms)
+            if text[end:end + 3].startswith(PART_DEFINITION_CUES)]  # fmt: skip
 
 
 @Language.factory(

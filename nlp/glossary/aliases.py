@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .patterns import (
     GENERIC_SUFFIXES,
@@ -30,14 +31,20 @@ _MEASURE_VARIANT = re.compile(rf"(?<=[{NUMERALS}])[{INTERCHANGEABLE_MEASURES[1:]
 BARE_STEM = re.compile(rf"[{NUMERALS}]+[{MEASURE_WORDS}]?")
 
 
+# What compact() drops: quotes and spacing.
+_QUOTES_AND_SPACE = re.compile(r"[\s“”‘’「」『』\"']")
+# How many spellings keep their alias key in memory: a linker asks for the key of every
+# mention several times (own glossary, loaded glossary, parts, near misses).
+KEY_CACHE_SIZE = 2**14
+
+
 def compact(text: str) -> str:
     """``text`` without quotes, spacing and with full-width forms folded (NFKC).
 
     >>> compact("“ 六宜 ”")
     '六宜'
     """
-    folded = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s“”‘’「」『』\"']", "", folded)
+    return _QUOTES_AND_SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def strip_suffixes(text: str) -> str:
@@ -52,13 +59,15 @@ def strip_suffixes(text: str) -> str:
     while changed:
         changed = False
         for suffix in GENERIC_SUFFIXES:
-            stem = text[: -len(suffix)]
-            if text.endswith(suffix) and len(stem) >= 2 and not BARE_STEM.fullmatch(stem):
-                text, changed = stem, True
-                break
+            if text.endswith(suffix):
+                stem = text[: -len(suffix)]
+                if len(stem) >= 2 and not BARE_STEM.fullmatch(stem):
+                    text, changed = stem, True
+                    break
     return text
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def alias_key(text: str) -> str:
     """The key that every spelling of a term shares: compact, lower-case, inner punctuation
     dropped, a trailing bracketed gloss dropped, one measure-word spelling, generic suffixes

@@ -142,13 +142,14 @@ class CandidateGenerator:
         if self._vectorizer is None:
             raise ValueError("this generator was built with near_misses=False")
         queries = self._vectorizer.transform([alias_key(text) or compact(text) for text in texts])
-        similarities = self._matrix @ queries.T
-        found = []
-        for column in similarities.T:
-            hits = np.flatnonzero(column >= MIN_NEAR_SIMILARITY)
-            hits = hits[np.argsort(-column[hits], kind="stable")]
-            found.append([(int(i), float(column[i])) for i in hits])
-        return found
+        similarities = (self._matrix @ queries.T).T  # one row per text
+        rows, entries = np.nonzero(similarities >= MIN_NEAR_SIMILARITY)
+        values = similarities[rows, entries]
+        # By text, then best first; np.lexsort is stable, so equal scores keep entry order.
+        order = np.lexsort((-values, rows))
+        entries, values = entries[order].tolist(), values[order].tolist()
+        ends = np.cumsum(np.bincount(rows, minlength=len(texts))).tolist()
+        return [list(zip(entries[start:end], values[start:end])) for start, end in zip([0, *ends], ends)]
 
     def candidates(self, text: str, limit: int = 10, near: bool = True) -> list[Candidate]:
         """Candidates for ``text``, best first; entries sharing a term all come back.

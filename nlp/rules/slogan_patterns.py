@@ -43,8 +43,14 @@ NUMBERED_NOUN = re.compile(rf"[{NUMERALS}][{MEASURE_WORDS}][\u4e00-\u9fff]{{2}}"
 
 # Two or more numbered parts of one or two characters each, optionally joined by 带/促/融:
 # 三清一管一改, 一渠两园三河五湖, 四优四化, 五聚五提, 一转带三化, 两不愁三保障, 一村一品.
+# That is (?:part){1,3} and a last part, with the first part written out so that a lookahead
+# for the second numeral can follow its numeral: a search then drops a lone numeral (most of
+# them) at once instead of backtracking through the repetition.
+_CHAIN_CHARS = rf"[^\W\d{NUMERALS}]"  # what follows a numeral in a part (带/促/融 among them)
+_CHAIN_PART_REST = rf"{_CHAIN_CHARS}{{1,2}}[带促融]?"
 NUMBERED_CHAIN = re.compile(
-    rf"(?:[{NUMERALS}][^\W\d{NUMERALS}]{{1,2}}[带促融]?){{1,3}}[{NUMERALS}][^\W\d{NUMERALS}]{{1,3}}"
+    rf"[{NUMERALS}](?={_CHAIN_CHARS}{{1,3}}[{NUMERALS}]){_CHAIN_PART_REST}"
+    rf"(?:[{NUMERALS}]{_CHAIN_PART_REST}){{0,2}}[{NUMERALS}]{_CHAIN_CHARS}{{1,3}}"
 )
 
 # One numbered part of a chain: a numeral and the characters up to the next numeral
@@ -59,8 +65,9 @@ NUMBERED_BARE = re.compile(rf"[{NUMERALS}][\u4e00-\u9fff]")
 DIGIT_CODE = re.compile(r"(?<![0-9.%])(?:[0-9]{3,5}|[0-9](?:[+＋][0-9N]){1,4})(?![0-9.%])")
 
 # Formulas are the only digit codes looked for outside quotes (构建安全生产1+2+3+4工作机制);
-# bare numbers there are amounts and years.
-DIGIT_FORMULA = re.compile(r"(?<![0-9.%])[0-9](?:[+＋][0-9N]){1,4}(?![0-9.%])")
+# bare numbers there are amounts and years. The lookbehind (no digit, point or % before the
+# first digit) comes after that digit, so that a search only stops at digits.
+DIGIT_FORMULA = re.compile(r"[0-9](?<![0-9.%][0-9])(?:[+＋][0-9N]){1,4}(?![0-9.%])")
 
 # Characters before a numeral that make it part of a larger number or an ordinal (党的二十大,
 # 第十四个五年规划), so no formulation starts there.
