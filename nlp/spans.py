@@ -17,7 +17,7 @@ import logging
 from typing import Iterable
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -28,6 +28,9 @@ logger = logging.getLogger(__name__)
 SPAN_GROUP = "policy"
 # When spans overlap, doc.ents keeps the longest; ties go to this order.
 LABEL_PRIORITY = {"RESP_UNIT": 0, "INDICATOR": 1, "SLOGAN": 2}
+# The token attributes that hold doc.ents, and the values of ENT_IOB.
+_ENT_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+_INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 
 
 def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
@@ -100,7 +103,21 @@ def set_policy_spans(doc: Doc) -> None:
     spans.sort(key=lambda s: (s.start_char, s.end_char, LABEL_PRIORITY.get(s.label_, 9)))
     doc.spans[SPAN_GROUP] = spans
     ordered = sorted(spans, key=lambda s: LABEL_PRIORITY.get(s.label_, 9))
-    doc.ents = filter_spans(ordered)
+    _set_ents(doc, filter_spans(ordered))
+
+
+def _set_ents(doc: Doc, ents: list[Span]) -> None:
+    """``doc.ents = ents`` (spans that do not overlap), written as one array: the setter
+    checks and sets the tokens one by one, the costliest step of setting the spans once no
+    token needs splitting."""
+    table = numpy.zeros((len(doc), len(_ENT_ATTRS)), dtype="uint64")
+    table[:, 0] = _OUTSIDE
+    for ent in ents:
+        table[ent.start, 0] = _BEGIN
+        table[ent.start + 1:ent.end, 0] = _INSIDE
+        table[ent.start:ent.end, 1] = ent.label
+        table[ent.start:ent.end, 2] = ent.kb_id
+    doc.from_array(_ENT_ATTRS, table)
 
 
 def policy_spans(doc: Doc) -> list[Span]:
