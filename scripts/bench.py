@@ -5,24 +5,26 @@ Usage: python scripts/bench.py [--quick] [--json FILE] [--segmenters pkuseg jieb
 
 Each segmenter is measured in a fresh process of its own, so that its load time and peak memory
 are not another's. The process times ``nlp.load()``, then, on each corpus, runs four things in
-turn, ``--repeats`` times, and keeps the best time of each: the bare tokenizer (spaCy's
+turn, ``--repeats`` times (default 5): the bare tokenizer (spaCy's
 ChineseTokenizer with the pipeline's own segmenter object, so the same model and dictionary),
 the full pipeline (``nlp.pipe``), the full pipeline in two worker processes as
 ``python -m nlp.annotate --jobs 2`` runs it (nlp/parallel.py: the workers also render the JSON
 lines, which the single-process figure leaves out) and spaCy's ``nlp.pipe(n_process=2)``
-(which sends every Doc back to the parent). Interleaving them means a machine that gets busier
-slows all alike, so their ratios hold even when the absolute figures do not. cps is
-characters per second. ``--quick`` measures on the first 50,000 characters of each corpus,
-twice, in well under two minutes.
+(which sends every Doc back to the parent). cps (characters per second) come from the best
+time of each. The ratios between them are taken within each repeat, where the four ran seconds
+apart, and the median over the repeats is reported: a machine whose speed drifts over minutes
+(this one does) would otherwise pair times from a slow and a fast minute. ``--quick``
+measures on the first 50,000 characters of each corpus, twice, in well under two minutes.
 
 The printed table has a row per segmenter and corpus; ``--json FILE`` writes::
 
-    {"pkuseg": {"bare_cps": …, "full_cps": …, "full_jobs2_cps": …, "pipe_jobs2_cps": …, "load_s": …,
+    {"pkuseg": {"bare_cps": …, "full_cps": …, "full_jobs2_cps": …, "pipe_jobs2_cps": …,
+                "full_over_bare": …, "jobs2_over_full": …, "pipe_jobs2_over_full": …, "load_s": …,
                 "peak_rss_mb": …, "import_s": …, "corpora": {"national_reports": {…}, "seeds": {…}}},
      "jieba": {…}}
 
-where the top-level cps are those of the national reports and ``corpora`` holds every corpus's
-figures (chars, docs and the three cps).
+where the top-level figures are those of the national reports and ``corpora`` holds every
+corpus's (chars, docs, the four cps and the three ratios).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -42,6 +45,14 @@ DEFAULT_SEEDS = REPO / "seeds"
 SEGMENTERS = ("pkuseg", "jieba")
 QUICK_CHARS = 50_000
 CPS_KEYS = ("bare_cps", "full_cps", "full_jobs2_cps", "pipe_jobs2_cps")
+# Throughput ratios, each the median over the repeats of the ratio within one repeat: this
+# machine's speed drifts over minutes, so the best times of two measures may come from
+# different repeats, while the measures of one repeat ran within seconds of each other.
+RATIOS = {
+    "full_over_bare": ("full_cps", "bare_cps"),
+    "jobs2_over_full": ("full_jobs2_cps", "full_cps"),
+    "pipe_jobs2_over_full": ("pipe_jobs2_cps", "full_cps"),
+}
 
 
 def read_corpora(corpus: Path, seeds: Path, limit: int | None) -> dict[str, list[str]]:
@@ -76,7 +87,8 @@ def bare_tokenizer(pipeline):
 
 def measure_corpus(pipeline, bare, texts: list[str], *, repeats: int, batch_size: int) -> dict:
     """Best-of-``repeats`` cps of the bare tokenizer, the pipeline, the annotate command's two
-    workers and spaCy's two processes on ``texts``, measured interleaved."""
+    workers and spaCy's two processes on ``texts``, measured interleaved, and the median
+    ratios of RATIOS."""
     from nlp.output import JsonlWriter
     from nlp.parallel import render_texts
 
@@ -90,14 +102,17 @@ def measure_corpus(pipeline, bare, texts: list[str], *, repeats: int, batch_size
         "full_jobs2_cps": lambda: deque(render_texts(pipeline, items, render, jobs=2, batch_size=batch_size), maxlen=0),
         "pipe_jobs2_cps": lambda: deque(pipeline.pipe(texts, n_process=2, batch_size=batch_size), maxlen=0),
     }
-    best = dict.fromkeys(runs, float("inf"))
+    seconds: dict[str, list[float]] = {key: [] for key in runs}
     for _ in range(repeats):
         for key, run in runs.items():
             start = time.perf_counter()
             run()
-            best[key] = min(best[key], time.perf_counter() - start)
+            seconds[key].append(time.perf_counter() - start)
     chars = sum(map(len, texts))
-    return {"chars": chars, "docs": len(texts), **{key: round(chars / best[key]) for key in runs}}
+    figures = {"chars": chars, "docs": len(texts), **{key: round(chars / min(seconds[key])) for key in runs}}
+    for name, (faster, slower) in RATIOS.items():
+        figures[name] = round(statistics.median(a / b for a, b in zip(seconds[slower], seconds[faster])), 3)
+    return figures
 
 
 def measure_segmenter(segmenter: str, corpora: dict[str, list[str]], *, repeats: int, batch_size: int) -> dict:
@@ -116,7 +131,7 @@ def measure_segmenter(segmenter: str, corpora: dict[str, list[str]], *, repeats:
                for name, texts in corpora.items()}  # fmt: skip
     main = figures.get("national_reports") or next(iter(figures.values()))
     return {
-        **{key: main[key] for key in CPS_KEYS},
+        **{key: main[key] for key in (*CPS_KEYS, *RATIOS)},
         "load_s": round(loaded - imported, 3),
         "import_s": round(imported - start, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -135,8 +150,8 @@ def table(results: dict) -> str:
         for name, row in result["corpora"].items():
             lines.append(
                 f"| {segmenter} | {name} | {row['chars']:,} | {row['bare_cps']:,} | {row['full_cps']:,} "
-                f"| {row['full_cps'] / row['bare_cps']:.2f} | {row['full_jobs2_cps']:,} "
-                f"| {row['full_jobs2_cps'] / row['full_cps']:.2f} | {row['pipe_jobs2_cps'] / row['full_cps']:.2f} "
+                f"| {row['full_over_bare']:.2f} | {row['full_jobs2_cps']:,} "
+                f"| {row['jobs2_over_full']:.2f} | {row['pipe_jobs2_over_full']:.2f} "
                 f"| {result['load_s']:.2f} | {result['peak_rss_mb']:,.0f} |"
             )
     return "\n".join(lines)
@@ -149,7 +164,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--segmenters", nargs="+", choices=SEGMENTERS, default=list(SEGMENTERS))
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSON lines with a text field")
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of .txt files")
-    parser.add_argument("--repeats", type=int, help="runs of each measure (default 3, 2 with --quick)")
+    parser.add_argument("--repeats", type=int, help="runs of each measure (default 5, 2 with --quick)")
     parser.add_argument("--batch-size", type=int, default=1, help="nlp.pipe batch size (default 1)")
     parser.add_argument("--measure", choices=SEGMENTERS, help=argparse.SUPPRESS)  # the child process
     return parser.parse_args(argv)
@@ -157,7 +172,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    repeats = args.repeats or (2 if args.quick else 3)
+    repeats = args.repeats or (2 if args.quick else 5)
     if args.measure:
         corpora = read_corpora(args.corpus, args.seeds, QUICK_CHARS if args.quick else None)
         result = measure_segmenter(args.measure, corpora, repeats=repeats, batch_size=args.batch_size)

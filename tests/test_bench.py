@@ -12,8 +12,9 @@ spec = importlib.util.spec_from_file_location("bench", REPO / "scripts" / "bench
 bench = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(bench)
 
-CORPUS_KEYS = {"chars", "docs", "bare_cps", "full_cps", "full_jobs2_cps", "pipe_jobs2_cps"}
-SEGMENTER_KEYS = {"bare_cps", "full_cps", "full_jobs2_cps", "pipe_jobs2_cps", "load_s", "import_s", "peak_rss_mb", "corpora"}
+CORPUS_KEYS = {"chars", "docs", "bare_cps", "full_cps", "full_jobs2_cps", "pipe_jobs2_cps", "full_over_bare",
+               "jobs2_over_full", "pipe_jobs2_over_full"}
+SEGMENTER_KEYS = CORPUS_KEYS - {"chars", "docs"} | {"load_s", "import_s", "peak_rss_mb", "corpora"}
 
 
 def test_read_corpora_slices_each_corpus(tmp_path):
@@ -30,6 +31,7 @@ def test_measure_corpus_reports_every_figure(nlp_pkuseg):
     assert set(figures) == CORPUS_KEYS
     assert figures["chars"] == sum(map(len, texts)) and figures["docs"] == 2
     assert all(isinstance(figures[key], int) and figures[key] > 0 for key in bench.CPS_KEYS)
+    assert all(isinstance(figures[key], float) and figures[key] > 0 for key in bench.RATIOS)
 
 
 def test_bare_tokenizer_shares_the_segmenter(nlp_pkuseg):
