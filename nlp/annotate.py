@@ -17,6 +17,7 @@ import signal
 import stat
 import sys
 import tempfile
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
@@ -181,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         return BROKEN_PIPE_STATUS
     except OSError as error:
         report(f"error: {args.output or '<stdout>'}: cannot write: {error.strerror or error}")
+        return 1
+    except BrokenProcessPool:
+        report("error: a worker process died (out of memory?)" + ("; no output written" if args.output else ""))
         return 1
     except KeyboardInterrupt:
         report("interrupted; no output written" if args.output else "interrupted")

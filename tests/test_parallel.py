@@ -3,6 +3,7 @@ and an interrupted run leaves neither output nor workers behind."""
 
 import io
 import multiprocessing
+import os
 import signal
 import subprocess
 import sys
@@ -11,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+import nlp.pipeline
 from nlp import annotate
-from nlp.output import WRITERS
+from nlp.output import WRITERS, JsonlWriter
 from nlp.parallel import _batches, render_texts
 
-from .conftest import REPO, SEEDS, seed_text
+from .conftest import REPO, SEEDS, seed_path, seed_text
 
 
 def annotated(nlp, paths, format_name: str, **options) -> tuple[int, str]:
@@ -56,6 +58,15 @@ def test_render_texts_stops_its_workers_when_left_early(nlp_jieba):
     assert len(multiprocessing.active_children()) == 2
     results.close()
     assert multiprocessing.active_children() == []
+
+
+def test_a_worker_that_dies_is_one_line_and_no_output(nlp_pkuseg, monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(nlp.pipeline, "load", lambda *args, **kwargs: nlp_pkuseg)
+    monkeypatch.setattr(JsonlWriter, "render", staticmethod(lambda doc, path, chunk=None: os._exit(3)))
+    out = tmp_path / "out.jsonl"
+    assert annotate.main([str(seed_path("004")), "--jobs", "2", "-o", str(out)]) == 1
+    assert capsys.readouterr().err == "python -m nlp.annotate: error: a worker process died (out of memory?); no output written\n"
+    assert list(tmp_path.iterdir()) == []
 
 
 def _children(pid: int) -> set[int]:
