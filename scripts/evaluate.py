@@ -68,6 +68,11 @@ def systems(segmenter: str, model: Path) -> dict[str, dict]:
             "combined": {"segmenter": segmenter, "model": model}}  # fmt: skip
 
 
+def _usage_error(message: str) -> int:
+    print(f"evaluate.py: error: {message}", file=sys.stderr)
+    return 2
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", type=Path)
@@ -78,7 +83,14 @@ def main() -> int:
     parser.add_argument("--sources", nargs="+", metavar="FILE", help="score these documents only")
     parser.add_argument("--model", type=Path, help="compare rules, this trained tagger and both")
     args = parser.parse_args()
-    units = read_gold(args.gold)
+    try:
+        units = read_gold(args.gold)
+    except UnicodeDecodeError:
+        return _usage_error(f"{args.gold}: not UTF-8 text")
+    except ValueError as error:  # it names the file and the line
+        return _usage_error(str(error))
+    except OSError as error:
+        return _usage_error(f"{args.gold}: {error.strerror or error}")
     if args.sources:
         wanted = set(args.sources)
         units = [u for u in units if u.source in wanted]
