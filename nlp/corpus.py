@@ -4,7 +4,9 @@ entity offsets relative to ``text``, and ``text == source[start:start + len(text
 
 from __future__ import annotations
 
+import gzip
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +24,22 @@ class GoldUnit:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+
+def open_text(path: str | Path):
+    """Open a UTF-8 text file for reading, gunzipping it when its name ends in ``.gz`` (the
+    national reports ship as ``corpora/national_reports_1954_1999.jsonl.gz``)."""
+    if str(path).endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+def read_documents(path: str | Path) -> Iterator[dict]:
+    """The JSON object of each non-blank line of a (possibly gzipped) JSONL file."""
+    with open_text(path) as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
 
 
 def read_gold(path: str | Path) -> list[GoldUnit]:

@@ -21,16 +21,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from nlp.corpus import read_documents
+
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "national_reports_1954_1999.jsonl"
+DEFAULT_CORPUS = REPO / "corpora" / "national_reports_1954_1999.jsonl.gz"
 SAMPLE_SECONDS = 0.2
 
 
 def write_large_file(corpus: Path, megabytes: float, path: Path) -> int:
     """Write the corpus's texts, repeated until the file holds ``megabytes`` MB; returns its
     size in characters."""
-    with corpus.open(encoding="utf-8") as handle:
-        block = "\n\n".join(json.loads(line)["text"] for line in handle if line.strip()) + "\n\n"
+    block = "\n\n".join(row["text"] for row in read_documents(corpus)) + "\n\n"
     copies = max(1, -(-int(megabytes * 1e6) // len(block.encode("utf-8"))))
     path.write_text(block * copies, encoding="utf-8")
     return len(block) * copies

@@ -8,7 +8,7 @@ Usage:
         [--silver-from corpora/OTHER]
 
 PATH is a ``.txt`` file, a folder (its ``*.txt``, recursively) or a ``.jsonl`` file whose lines
-hold ``id`` and ``text`` (one document a line, e.g. ../shared/corpora/national_reports_1954_1999.jsonl).
+hold ``id`` and ``text`` (one document a line, e.g. corpora/national_reports_1954_1999.jsonl.gz; gzipped JSONL is read as it is).
 A ``.txt`` document's id is its file name, which is what gold files call ``source``.
 
 Output in corpora/NAME: ``dataset_dict.json`` + ``train/`` + ``dev/`` (``datasets.load_from_disk``),
@@ -45,7 +45,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import nlp  # noqa: E402
-from nlp.corpus import GoldUnit, read_gold  # noqa: E402
+from nlp.corpus import GoldUnit, open_text, read_gold  # noqa: E402
 from nlp.output import doc_record  # noqa: E402
 from nlp.readers import InputError, iter_documents  # noqa: E402
 from nlp.text import clean  # noqa: E402
@@ -68,7 +68,7 @@ def read_sources(paths: Iterable[str]) -> Iterator[SourceDoc | InputError]:
     """The documents named by ``paths``: ``.jsonl`` files give one document a line (``id``,
     ``text``), anything else goes through :func:`nlp.readers.iter_documents`."""
     for path in paths:
-        if path.endswith(".jsonl") and Path(path).is_file():
+        if path.endswith((".jsonl", ".jsonl.gz")) and Path(path).is_file():
             yield from _jsonl_documents(path)
             continue
         for item in iter_documents([path]):
@@ -79,7 +79,7 @@ def read_sources(paths: Iterable[str]) -> Iterator[SourceDoc | InputError]:
 
 
 def _jsonl_documents(path: str) -> Iterator[SourceDoc | InputError]:
-    with open(path, encoding="utf-8") as handle:
+    with open_text(path) as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue

@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 from nlp.glossary.extract import extract  # noqa: E402
 from nlp.text import clean  # noqa: E402
 
-DEFAULT_GOLD = REPO.parent / "shared" / "gold" / "glossary.jsonl"
+DEFAULT_GOLD = REPO / "corpora" / "gold" / "glossary.jsonl"
 
 
 def squash(text: str | None) -> str:

@@ -29,7 +29,7 @@ from nlp.glossary.kb import Glossary  # noqa: E402
 from nlp.pipeline import load as load_pipeline  # noqa: E402
 from nlp.spans import add_policy_spans, policy_spans  # noqa: E402
 
-DEFAULT_GOLD = REPO.parent / "shared" / "gold" / "slogans.jsonl"
+DEFAULT_GOLD = REPO / "corpora" / "gold" / "slogans.jsonl"
 
 
 def squash(text: str | None) -> str | None:

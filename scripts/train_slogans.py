@@ -37,7 +37,7 @@ from nlp.slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, candidat
 from nlp.glossary.extract import extract_entries  # noqa: E402
 from nlp.text import CleanText, clean  # noqa: E402
 
-DEFAULT_GOLD = REPO.parent / "shared" / "gold"
+DEFAULT_GOLD = REPO / "corpora" / "gold"
 DEFAULT_SEEDS = REPO / "seeds"
 DEFAULT_CORPUS = REPO / "corpora" / "slogan_candidates.jsonl"
 DEFAULT_OUTPUT = REPO / "models" / "slogan_classifier.json"

@@ -11,8 +11,9 @@ import nlp
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
-SHARED = REPO.parent / "shared"
-GOLD = SHARED / "gold"
+CORPORA = REPO / "corpora"
+GOLD = CORPORA / "gold"
+REPORTS = CORPORA / "national_reports_1954_1999.jsonl.gz"
 
 
 def seed_path(prefix: str) -> Path:

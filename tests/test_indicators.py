@@ -2,14 +2,14 @@
 national reports. Shape tests run the real finder on short report sentences; the rest run the
 default pipeline on the seeds."""
 
-import json
 
 import pytest
 
 from nlp.components.indicators import find_indicators
+from nlp.corpus import read_documents
 from nlp.text import clean
 
-from .conftest import SHARED, seed_text
+from .conftest import REPORTS, seed_text
 
 
 def spans(text):
@@ -194,9 +194,7 @@ GDP_GROWTH = {1992: 7, 1993: 12.8, 1994: 13.4, 1995: 11.8, 1997: 9.7, 1999: 7.8}
 
 @pytest.fixture(scope="module")
 def national_reports():
-    path = SHARED / "corpora" / "national_reports_1954_1999.jsonl"
-    with path.open(encoding="utf-8") as lines:
-        return {row["year"]: row["text"] for row in map(json.loads, lines)}
+    return {row["year"]: row["text"] for row in read_documents(REPORTS)}
 
 
 @pytest.mark.parametrize("year,growth", sorted(GDP_GROWTH.items()))

@@ -2,25 +2,24 @@
 that uses them, on the seeds and the national reports (they rest on properties of the
 patterns: no match spans a line break, every match starts where the cue pattern finds)."""
 
-import json
 import re
 
 import pytest
 
 from nlp.glossary.patterns import INLINE_LINE_CUES
+from nlp.corpus import read_documents
 from nlp.rules import indicator_cues as cues
 from nlp.rules.resp_unit_patterns import LINE_CUES
 from nlp.rules.search import finditer_at, finditer_in_lines
 from nlp.text import clean
 
-from .conftest import SEEDS, SHARED
+from .conftest import REPORTS, SEEDS
 
 
 @pytest.fixture(scope="module")
 def cleaned_texts() -> list[str]:
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
-    with open(SHARED / "corpora" / "national_reports_1954_1999.jsonl", encoding="utf-8") as handle:
-        texts += [json.loads(line)["text"] for line in handle]
+    texts += [row["text"] for row in read_documents(REPORTS)]
     return [clean(text).text for text in texts]
 
 

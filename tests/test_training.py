@@ -15,11 +15,10 @@ import sys
 import pytest
 
 import nlp
-from nlp.corpus import GoldUnit
+from nlp.corpus import GoldUnit, read_documents
 
-from .conftest import GOLD, REPO, SHARED, seed_path, seed_text
+from .conftest import GOLD, REPO, REPORTS, seed_path, seed_text
 
-REPORTS = SHARED / "corpora" / "national_reports_1954_1999.jsonl"
 SLICE_CHARS = 3000
 
 
@@ -74,7 +73,7 @@ def test_build_corpus_merge_gold_replaces_silver_of_its_labels_inside_units():
 def trained(tmp_path_factory):
     """A corpus and a --quick model from seed 004 plus the start of the 1999 report."""
     tmp = tmp_path_factory.mktemp("training")
-    report = next(json.loads(line) for line in open(REPORTS, encoding="utf-8") if '"gwr-1999"' in line)
+    report = next(row for row in read_documents(REPORTS) if row["id"] == "gwr-1999")
     slice_file = tmp / "slice.jsonl"
     slice_file.write_text(json.dumps({"id": "gwr-1999-slice", "text": report["text"][:SLICE_CHARS]},
                                      ensure_ascii=False) + "\n", encoding="utf-8")  # fmt: skip
