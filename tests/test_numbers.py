@@ -58,7 +58,7 @@ def test_numbers_arabic_fast_path(text, expected):
     assert str(parse_number(text)) == expected
 
 
-@pytest.mark.parametrize("text", ["1,23", "5,0000", "+-3", "3-", "1.2.3", "1,000.", ".5"])
+@pytest.mark.parametrize("text", ["1,23", "5,0000", "+-3", "3-", "1.2.3", "1,000."])
 def test_numbers_arabic_reject(text):
     with pytest.raises(NumberError):
         parse_number(text)
@@ -74,6 +74,7 @@ def test_numbers_cn2an_only_for_chinese_once(monkeypatch):
     real = cn2an.cn2an
     monkeypatch.setattr(cn2an, "cn2an", counting)
     numbers._parse_words.cache_clear()
+    numbers._chinese.cache_clear()
     assert [parse_number(t) for t in ("1,500", "２０３５", "-5.26", "283.9亿")] == [
         Decimal("1500"), Decimal("2035"), Decimal("-5.26"), Decimal("28390000000"),
     ]
