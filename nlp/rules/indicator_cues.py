@@ -37,8 +37,9 @@ ARABIC_NUMBER = (
 # characters but the decimal point; financial and traditional forms included (壹, 貳, 陸, 兩, 倆).
 _CHINESE_NUMBER_FIRST = "〇○零一二两三四五六七八九十兩倆廿卅壹贰貳叁參肆伍陆陸柒捌玖拾"
 _CHINESE_NUMBER_CHARS = _CHINESE_NUMBER_FIRST + "百千万亿萬億佰仟"
-# After 千, these make it the start of a unit (千瓦, 千米, 千克, 千伏), not a numeral.
-_KILO_UNIT_SECOND = "瓦米克伏卡焦帕赫升"
+# After 千, these make it the start of a unit (千瓦, 千克, 千伏), not a numeral; before 米 it is a
+# magnitude (两千米 = 2000 米, as cn2an reads it).
+_KILO_UNIT_SECOND = "瓦克伏卡焦帕赫"
 # A Chinese numeral (一千五百万, 两, 二〇三五, 一点二, 陸佰); it must hold a digit, not just 万/千.
 CHINESE_NUMBER = (
     rf"(?:负)?(?=[{_CHINESE_NUMBER_FIRST}])"

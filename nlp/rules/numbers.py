@@ -60,7 +60,7 @@ RATE_WORDS = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
 # An Arabic number after normalisation: digits, thousands groups, decimals, or a bare .5.
 ARABIC = re.compile(r"^[+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)$")
 # A group below 万 that mixes Arabic digits and 千/百/十 (5千6百, 1千零1, 3百), tokenised.
-GROUP_TOKEN = re.compile(rf"\d+(?:\.\d+)?|[{CN_DIGITS}]|[十百千]|点\d+")
+GROUP_TOKEN = re.compile(rf"\d+(?:\.\d+)?|[{CN_DIGITS}]|[十百千]|点[\d{CN_DIGITS}]+")
 # A fraction: 三分之一, 3分之2 (the denominator first).
 FRACTION = re.compile(r"^(?P<den>[^分]+)分之(?P<num>.+)$")
 # Range marks between two numbers (6%～7%, 十八至三十万元, 1万元-5万元); the longest first.
@@ -171,6 +171,9 @@ def _fold(text: str) -> Decimal:
                 raise NumberError(f"not a number: digits after a decimal with its magnitude in {text!r}")
             if i and group[0] in CN_SMALL_UNITS:
                 raise NumberError(f"not a number: {group[0]} without a digit after {parts[i - 1]} in {text!r}")
+            if group[0] == "点" and magnitude is None and i:
+                section += _fraction(group[1:], text)  # 一万点五: the decimals of the whole number
+                continue
             if i and group == "两":
                 raise NumberError(f"not a number: 两 after a magnitude is the unit tael or unclear in {text!r}")
             value, tail_digit, has_zero, decimal = _group(group, text)
@@ -209,6 +212,13 @@ def _fold(text: str) -> Decimal:
         elif value is not None:
             section += value
     return total + section
+
+
+def _fraction(digits: str, whole: str) -> Decimal:
+    """The decimals after 点 (五 -> 0.5, 123 -> 0.123)."""
+    if not digits or any(not (ch.isdigit() or ch in CN_DIGIT_VALUES) for ch in digits):
+        raise NumberError(f"not a number: misplaced 点 in {whole!r}")
+    return Decimal("0." + "".join(ch if ch.isdigit() else str(CN_DIGIT_VALUES[ch]) for ch in digits))
 
 
 def _group(group: str, whole: str) -> tuple[Decimal, bool, bool, bool]:
@@ -263,9 +273,12 @@ def _mixed_group(group: str, whole: str) -> Decimal:
             value += (pending if pending is not None else Decimal(1)) * unit
             pending, last_unit, zero = None, unit, False
         elif token.startswith("点"):
-            if pending is None or pending != pending.to_integral_value():
+            if pending is None and last_unit is not None and token is tokens[-1]:
+                pending = _fraction(token[1:], whole)  # 一百点123 = 100.123
+            elif pending is None or pending != pending.to_integral_value():
                 raise NumberError(f"not a number: misplaced 点 in {whole!r}")
-            pending += Decimal("0." + token[1:])
+            else:
+                pending += _fraction(token[1:], whole)
             tail_digit = False
         else:
             if pending is not None:

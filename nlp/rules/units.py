@@ -63,8 +63,7 @@ UNIT_TABLE: dict[str, tuple[str, str]] = {
     "平方千米": ("平方公里", "measure"),
     "平方米": ("平方米", "measure"),
     "平米": ("平米", "measure"),
-    "公里": ("公里", "measure"),
-    "千米": ("公里", "measure"),
+    "公里": ("公里", "measure"),  # 千米 is not a form: 千 before 米 is a magnitude (两千米 = 2000 米)
     "米": ("米", "measure"),
     "公尺": ("米", "measure"),
     "平方公尺": ("平方米", "measure"),
