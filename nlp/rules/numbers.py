@@ -176,6 +176,9 @@ def _fold(text: str) -> Decimal:
                 continue
             if i and group == "两":
                 raise NumberError(f"not a number: 两 after a magnitude is the unit tael or unclear in {text!r}")
+            digits = group.split("点")[0].lstrip("零")
+            if len(parts) > 1 and len(digits) > 1 and all(ch in CN_DIGITS for ch in digits):
+                raise NumberError(f"not a number: two digits side by side, an approximation ({text!r})")
             value, tail_digit, has_zero, decimal = _group(group, text)
             if magnitude is None and tail_digit and not has_zero and last_magnitude is not None:
                 value = value * last_magnitude / 10  # 三万五: the next magnitude down

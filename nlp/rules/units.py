@@ -70,6 +70,10 @@ UNIT_TABLE: dict[str, tuple[str, str]] = {
     "立方公尺": ("立方米", "measure"),
     "度": ("度", "measure"),
     "担": ("担", "measure"),
+    "马力": ("马力", "measure"),
+    "尺": ("尺", "measure"),
+    "土方": ("立方米", "measure"),
+    "印张": ("印张", "measure"),
     "擔": ("担", "measure"),
     "立方米": ("立方米", "measure"),
     "吨": ("吨", "measure"),
@@ -201,6 +205,7 @@ UNIT_NOT_BEFORE: dict[str, str] = {
     "度": "过假日夏汛量数",
     "担": "任当心保负",
     "匹": "配",
+    "尺": "度寸子",
 }
 
 
