@@ -23,7 +23,7 @@ GLOSSARY_KEY = "policy_glossary"
 # The attributes of ANNOTATION.md and SPEC.md, by label; each is a Span extension.
 LABEL_ATTRS = {
     "SLOGAN": ("link", "candidates"),
-    "INDICATOR": ("name", "value", "unit", "kind", "target", "period"),
+    "INDICATOR": ("name", "value", "unit", "kind", "target", "period", "qualifier"),
     "RESP_UNIT": ("name", "role", "task"),
 }
 SPAN_ATTRS = tuple(dict.fromkeys(a for attrs in LABEL_ATTRS.values() for a in attrs))

@@ -22,7 +22,7 @@ from .spans import policy_spans
 LABEL_COLORS = {"SLOGAN": "#f6c26b", "INDICATOR": "#8fd19e", "RESP_UNIT": "#9ec5fe"}
 # TSV columns after path, start, end, label, text: every attribute of every label, flattened.
 TSV_ATTR_COLUMNS = (
-    "name", "value", "unit", "kind", "target", "period", "role",
+    "name", "value", "unit", "kind", "target", "period", "qualifier", "role",
     "task_start", "task_end", "link_term", "link_source", "link_score",
 )  # fmt: skip
 # Columns of the task matrix (--format tasks): one row per responsible unit.

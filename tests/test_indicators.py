@@ -107,6 +107,76 @@ def test_indicators_negative_cases(sentence):
     assert texts(sentence) == []
 
 
+# Counted formulations and comparison years (issue 14): sentences written for these tests.
+# fmt: off
+FORMULATIONS = [
+    "我们坚持在和平共处五项原则的基础上发展同各国的关系。",  # 五项 names the set of principles
+    "中国人民推翻了压在头上的三座大山。",  # N座大X, as N大X
+    "各地要严格落实三条控制线，守住耕地红线。",  # a fixed set of lines
+    "今年要集中力量办好三件大事。",
+    "这项改革分两个阶段实施，第一阶段完成试点。",  # divides the task
+    "以上十四条，请各部门认真贯彻执行。",  # refers to the text's own list
+    "必须从以下三个方面认真解决好这个问题。",
+    "要充分发挥中央和地方两个积极性。",
+    "全市已有数十个单位参加，影响几十万群众。",  # unknown amounts
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("sentence", FORMULATIONS)
+def test_indicators_counted_formulations_are_not_indicators(sentence):
+    assert texts(sentence) == []
+
+
+def test_indicators_comparison_year_is_not_an_indicator():
+    found = spans("空气质量优良天数达到283天，比2017年增加23天；与1998年相比，审批时间缩短至5天。")
+    assert [(t, a["value"], a["unit"]) for t, a in found] == [("283天", 283, "天"), ("23天", 23, "天"), ("5天", 5, "天")]
+    assert texts("森林面积比2017年增加，较一九五七年增长。") == []
+
+
+def test_indicators_counts_of_listed_things_stay():
+    assert texts("开通武汉、宝鸡两条旅游专列，建成四个大型水库，新增三家企业。") == ["两条", "四个", "三家"]
+
+
+# fmt: off
+CHINESE_QUANTITIES = [
+    # (sentence, span, value, unit, qualifier): Chinese numerals found as their Arabic twins are
+    ("全国农村贫困人口由六千多万减少到三千万。", [("六千多万", 60000000, None, "多"), ("三千万", 30000000, None, None)]),
+    ("当时还有近一亿农村贫困人口。", [("一亿", 100000000, None, "近")]),
+    ("全国人均预期寿命达到七十八点二岁。", [("七十八点二岁", 78.2, "岁", None)]),
+    ("国家决定裁减现役员额三十万。", [("三十万", 300000, None, None)]),
+    ("我们是六万万人口的大国。", [("六万万人", 600000000, "人", None)]),
+    ("今年吸纳超110万名高校毕业生就业。", [("110万名", 1100000, "名", "超")]),
+    ("每户补助十八至三十万元。", [("十八至三十万元", [180000, 300000], "元", None)]),
+    ("补贴标准为1万元-5万元。", [("1万元-5万元", [10000, 50000], "元", None)]),
+    ("单位能耗降幅为负3.9%，物价涨幅−2.1%。", [("负3.9%", -3.9, "%", None), ("−2.1%", -2.1, "%", None)]),
+    ("每人奖励两到三万港元，投资一千到两千万元，增长6%～7%。", [
+        ("两到三万港元", [20000, 30000], "港元", None), ("一千到两千万元", [10000000, 20000000], "元", None),
+        ("6%～7%", [6, 7], "%", None)]),
+    ("捐款十美元，收入8千元，存款5万4千6百元。", [("十美元", 10, "美元", None), ("8千元", 8000, "元", None),
+                                            ("5万4千6百元", 54600, "元", None)]),
+    ("兑换4人民币，折合1.9万台币。", [("4人民币", 4, "元", None), ("1.9万台币", 19000, "新台币", None)]),
+    ("开行旅客列车10列，航班120架次，新增设备3台套。", [("10列", 10, "列", None), ("120架次", 120, "架次", None),
+                                                ("3台套", 3, "台套", None)]),
+    ("人口自然增长率控制在千分之十三左右，达标县占三分之一以上。", [("千分之十三左右", 13, "‰", "左右"),
+                                                        ("三分之一以上", 0.3333333333333333, None, "以上")]),
+    ("发电量七十二亿六千万度，装机二百八十万到三百万千瓦。", [("七十二亿六千万度", 7260000000, "度", None),
+                                                ("二百八十万到三百万千瓦", [2800000, 3000000], "千瓦", None)]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("sentence,expected", CHINESE_QUANTITIES)
+def test_indicators_quantities_with_qualifiers(sentence, expected):
+    assert [(t, a["value"], a["unit"], a["qualifier"]) for t, a in spans(sentence)] == expected
+
+
+def test_indicators_unit_is_a_whole_word():
+    # 4台阶 is no unit 台, 一元化 no 元, 零部件 no count; the longest form wins (台套 over 台)
+    assert texts("爬上4台阶，实现一元化管理，生产汽车零部件。") == []
+    assert [(t, a["unit"]) for t, a in spans("新增3台套，4台机组。")] == [("3台套", "台套"), ("4台", "台")]
+
+
 def test_indicators_shared_name_and_kinds():
     found = spans("全县生产总值完成283.9亿元，增长8.4%；新增高新技术企业7家，达到51家；城镇化率较2017年提高5.5个百分点。")
     assert [(t, a["name"], a["kind"]) for t, a in found] == [
@@ -161,6 +231,20 @@ def test_indicators_pipeline_seed_004(nlp_pkuseg):
     assert (gdp._.name, gdp._.kind, gdp._.period, gdp._.target) == ("GDP增速", "growth", "今年前三季度", False)
     assert not [t for t in found if "312" in t or "345" in t]  # G312, G345
     assert all(text[s.start_char:s.end_char].replace("\n", "") == s._.clean_text for s in found.values())
+
+
+def test_indicators_qualifier_attribute_in_pipeline_and_output(nlp_pkuseg):
+    from nlp.output import TSV_ATTR_COLUMNS, entity_record
+
+    text = "粮食总产约96万吨，城镇化率达到60%以上，培育企业3900多家，增长8.4%。"
+    doc = nlp_pkuseg(text)
+    found = [s for s in doc.spans["policy"] if s.label_ == "INDICATOR"]
+    assert [(s.text, s._.qualifier) for s in found] == [
+        ("96万吨", "约"), ("60%以上", "以上"), ("3900多家", "多"), ("8.4%", None),
+    ]
+    assert [entity_record(s)["qualifier"] for s in found] == ["约", "以上", "多", None]
+    assert "qualifier" in TSV_ATTR_COLUMNS
+    assert all(text[s.start_char:s.end_char] == s.text for s in found)  # 约 stays outside the span
 
 
 def test_indicators_pipeline_seed_001_spaces_and_offsets(nlp_pkuseg):

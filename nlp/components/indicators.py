@@ -27,7 +27,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..rules import indicator_cues as cues
-from ..rules.numbers import NumberError, is_chinese_numeral, parse_number, to_json_number
+from ..rules.numbers import (
+    RATE_WORDS,
+    NumberError,
+    is_chinese_numeral,
+    parse_number,
+    parse_range,
+    to_json_number,
+)
 from ..rules.search import finditer_at
 from ..rules.units import normalise_unit
 from ..spans import add_policy_spans, recorded_spans
@@ -53,6 +60,7 @@ class Value:
     name: str | None = None
     period: str | None = None
     target: bool | None = None
+    qualifier: str | None = None  # 约, 以上, 多 … as written
 
 
 @Language.factory(
@@ -140,6 +148,7 @@ def _attrs(value: Value) -> dict:
         "kind": value.kind or "level",
         "target": bool(value.target),
         "period": value.period,
+        "qualifier": value.qualifier,
     }
 
 
@@ -187,24 +196,36 @@ def find_values(text: str) -> list[Value]:
 
 
 def _read_value(text: str, match: re.Match) -> Value | None:
-    """The number, folded magnitude and unit of a VALUE match (None if it is no number)."""
-    pct, n1, m1, u1, _dash, _pct2, n2, m2, approx, m3, u2, _qual = match.groups()  # in VALUE's order
+    """The number, folded magnitude, unit and qualifier of a VALUE match (None if it is no
+    number)."""
+    pct, n1, fnum, m1, u1, _dash, pct2, n2, m2, approx, m3, u2, qual = match.groups()  # VALUE's order
     if u1 and approx:
         return None  # 1个多月: the unit is 个月, split by 多
     # m3 follows 多/余 (６７７００多亿元); after a unit it starts the next word (四个|百亿级)
     late_magnitude = "" if u1 else m3 or ""
     magnitude = m1 or m2 or late_magnitude
     surface_unit = u2 or u1
+    if not surface_unit and not pct and cues.SMALL_MAGNITUDE.fullmatch(magnitude or "-"):
+        return None  # 110千伏, 3百年: 千/百 after digits is a magnitude only before a unit
     try:
-        low = _number(n1 + (m1 or magnitude))
-        high = _number(n2 + (m2 or magnitude)) if n2 else None
+        if fnum:
+            low = _number(f"{n1}分之{fnum}")
+        else:
+            low = _number(n1 + (m1 or ("" if n2 else magnitude)))
+        high = None
+        if n2:
+            low, high = parse_range((pct or "") + n1 + (m1 or ""), (pct2 or "") + n2 + (m2 or late_magnitude))
     except NumberError:
-        return None
-    if n2 and u1 and u2 and u1 != u2:
-        high = None  # "5个至10年": two values, not a range
+        if not n2:
+            return None
+        high = None  # 10至8, 5个至10年: two values, not a range
+    if n2 and u2 and (u1 and u1 != u2 or pct):
+        high = None  # 5个至10年, 百分之六十点三到一九五七年: two values, not a range
     unit, unit_class = normalise_unit(surface_unit)
     if pct:
-        unit, unit_class = "%", "rate"
+        unit, unit_class = RATE_WORDS[pct], "rate"
+    elif fnum:
+        unit, unit_class = None, "rate"
     end = match.end()
     if u1 and not n2 and (m3 or u2):
         # 64个项目, 5个种植: the second "unit" starts the noun after the count
@@ -212,12 +233,29 @@ def _read_value(text: str, match: re.Match) -> Value | None:
         unit, unit_class = normalise_unit(u1)
     if n2 and high is None:
         end = match.end("u1") if u1 else match.end("n1")
-        low = _number(n1 + (m1 or ""))
+        try:
+            low = _number(n1 + (m1 or ""))
+        except NumberError:
+            return None
+        if not u1:
+            unit, unit_class = (RATE_WORDS[pct], "rate") if pct else (None, None)
     value: Decimal | list = [low, high] if high is not None else low
-    if unit is None:
-        if not magnitude:
-            return Value(match.start(), end, value, None, "bare")
-    return Value(match.start(), end, value, unit, unit_class)
+    qualifier = _qualifier(text, match, end, approx)
+    has_magnitude = bool(magnitude) or bool(cues.BIG_MAGNITUDE.search(n1))
+    if unit is None and unit_class is None and not has_magnitude:
+        return Value(match.start(), end, value, None, "bare", qualifier=qualifier)
+    return Value(match.start(), end, value, unit, unit_class, qualifier=qualifier)
+
+
+def _qualifier(text: str, match: re.Match, end: int, approx: str | None) -> str | None:
+    """The qualifier of a value as written: the trailing one in its span (以上, 左右), else 多/余
+    between number and unit, else the one right before it (约, 超, 不低于)."""
+    if match.group("qual") and end == match.end():
+        return match.group("qual")
+    if approx:
+        return "余" if approx == "餘" else approx
+    prefix = cues.QUALIFIER_PREFIX.search(text, max(0, match.start() - 4), match.start())
+    return prefix.group() if prefix else None
 
 
 @lru_cache(maxsize=8192)
@@ -234,18 +272,22 @@ def _is_not_indicator(text: str, match: re.Match, value: Value) -> bool:
     # Every test but the last only rejects, so the cheap ones go first.
     if before in cues.CODE_NEIGHBOUR or after in cues.CODE_NEIGHBOUR or before == "第":
         return True
+    if after in cues.SPECIFICATION_UNITS:
+        return True  # 二十二万伏的高压变压器: a specification inside a name
     if after in ".．" and text[end + 1:end + 2].isdigit():
         return True
     n1 = match.group("n1")
     if is_chinese_numeral(n1) and not match.group("pct"):
-        if before in cues.WORD_BEFORE_CHINESE_NUMBER:
-            return True
-        if value.unit_class not in ("count", "rate") and not (value.unit_class == "measure" and len(n1) > 1):
-            return True  # 一元化, 三年: a lone Chinese digit measures nothing
+        if before in cues.WORD_BEFORE_CHINESE_NUMBER or n1 in cues.ZERO_WORDS:
+            return True  # 之一, 数十个; 零部件, 零距离
+        if value.unit_class == "time" and len(n1) == 1:
+            return True  # 三年: a lone Chinese digit before a time unit is a time frame
         if n1 in ("一", "壹") and not cues.ONE_COUNT_CUES.search(text[max(0, start - 4):start]):
             return True
         if after and after in "〇零一二两三四五六七八九十":
             return True  # 三个一批, 两个一百年: a slogan
+    if value.unit_class == "count" and _is_counted_formulation(text, start, end):
+        return True
     if _inside_quote(text, start, end) or cues.COUNT_TERMS.match(text, start):
         return True
     cjk_after = _is_cjk(after)
@@ -253,15 +295,34 @@ def _is_not_indicator(text: str, match: re.Match, value: Value) -> bool:
     if qualifier in ("以上", "及以上", "以下") and cjk_after and after not in "和或":
         return True  # 20户以上自然村, 10亿元以上项目
     prefix = text[max(0, start - 3):start]
-    if cjk_after and after != "的" and cues.THRESHOLD_PREFIX.search(prefix) or after == "的" and prefix.endswith("超"):
-        return True  # 产值超10亿元企业, 年产30万吨高端铝型材
+    if value.unit_class != "count" and (
+        cjk_after and after != "的" and cues.THRESHOLD_PREFIX.search(prefix) or after == "的" and prefix.endswith("超")
+    ):
+        return True  # 产值超10亿元企业, 年产30万吨高端铝型材; but 超110万名高校毕业生 counts graduates
     if value.unit_class == "time":
-        return _is_time_frame(text, start, end)
+        return _is_year(value) or _is_time_frame(text, start, end)
     return False
+
+
+def _is_counted_formulation(text: str, start: int, end: int) -> bool:
+    """A count that names a fixed set (四项基本原则, 三座大山) or counts the text's own list
+    (以上十四条, 分两个阶段), not a quantity of the world."""
+    if cues.FORMULATION_AFTER.match(text, end):
+        return True
+    return bool(cues.COUNT_REFERENCE_BEFORE.search(text[max(0, start - 3):start]))
+
+
+def _is_year(value: Value) -> bool:
+    """A four-digit whole number before 年 is a year (2017年, 一九五七年), never 2017 years."""
+    low, high = cues.YEAR_RANGE
+    numbers = value.value if isinstance(value.value, list) else [value.value]
+    return value.unit == "年" and all(n == n.to_integral_value() and low <= n <= high for n in numbers)
 
 
 def _is_time_frame(text: str, start: int, end: int) -> bool:
     """Whether a number with a time unit is a date or a time frame rather than a quantity."""
+    if cues.COMPARISON_BEFORE_TIME.search(text[max(0, start - 2):start]):
+        return True  # 比2017年增加23天: the base of a comparison
     if cues.TIME_FRAME_AFTER.match(text[end:end + 4]) or cues.TIME_FRAME_BEFORE.search(text[max(0, start - 3):start]):
         return True
     window = text[max(0, start - cues.TIME_QUANTITY_WINDOW):start]
@@ -681,5 +742,7 @@ def _row_values(text, row, labels, years, label, target_col) -> list[Value]:
         value.name = name
         value.period = cues.TABLE_HEADER_PLAN_SUFFIX.sub("", labels[j])
         value.target = j == target_col
+        qualifier = cues.TABLE_CELL_QUALIFIER.search(match.group())
+        value.qualifier = qualifier.group() if qualifier else None
         found.append(value)
     return found

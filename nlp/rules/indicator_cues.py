@@ -18,48 +18,73 @@ from __future__ import annotations
 import re
 import string
 
+from .numbers import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
 from .units import UNIT_FIRST_CHARS, UNIT_PATTERN
 
 # --- number shapes -------------------------------------------------------------------------
 
 # An Arabic number: half- or full-width digits, thousands groups, decimals, an optional sign
-# where the text writes one (-5.26%). Older transcriptions write the decimal point as · (19·5％).
+# where the text writes one (-5.26%, −2.1%, 负3.9%). Older transcriptions write the decimal point
+# as · (19·5％). Arabic digits may carry 千/百/万/亿 and go on (5万4千6百, 1千零1): the number
+# grammar (nlp/rules/numbers.py) checks what the pattern lets through.
+_SIGN = r"(?:(?<![0-9０-９.．])[-－−](?=[0-9０-９])|负(?=[0-9０-９〇零一二两三四五六七八九十]))"
+_ARABIC_DIGITS = r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．·][0-9０-９]+)?"
 ARABIC_NUMBER = (
-    r"(?:(?<![0-9０-９.．])[-－](?=[0-9０-９]))?"
-    r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．·][0-9０-９]+)?"
+    rf"{_SIGN}?{_ARABIC_DIGITS}"
+    r"(?:(?:[万萬亿億千百](?:零)?|零)[0-9０-９]+(?![.．·][0-9０-９]))*"
 )
 # The characters a Chinese numeral may start with (a digit, not just 万/千), and all of its
-# characters but the decimal point.
-_CHINESE_NUMBER_FIRST = "〇零一二两三四五六七八九十兩壹贰叁肆伍陆柒捌玖拾"
-_CHINESE_NUMBER_CHARS = "〇零一二两三四五六七八九十百千万亿兩萬億壹贰叁肆伍陆柒捌玖拾佰仟"
-# A Chinese numeral (一千五百万, 两, 二〇三五, 一点二); it must hold a digit, not just 万/千.
+# characters but the decimal point; financial and traditional forms included (壹, 貳, 陸, 兩, 倆).
+_CHINESE_NUMBER_FIRST = "〇○零一二两三四五六七八九十兩倆廿卅壹贰貳叁參肆伍陆陸柒捌玖拾"
+_CHINESE_NUMBER_CHARS = _CHINESE_NUMBER_FIRST + "百千万亿萬億佰仟"
+# After 千, these make it the start of a unit (千瓦, 千克, 千伏), not a numeral; before 米 it is a
+# magnitude (两千米 = 2000 米, as cn2an reads it).
+_KILO_UNIT_SECOND = "瓦克伏卡焦帕赫"
+# A Chinese numeral (一千五百万, 两, 二〇三五, 一点二, 陸佰); it must hold a digit, not just 万/千.
 CHINESE_NUMBER = (
-    rf"(?=[{_CHINESE_NUMBER_FIRST}])"
-    rf"[{_CHINESE_NUMBER_CHARS}]+"
-    r"(?:[点點][〇零一二三四五六七八九]+)?"
+    rf"(?:负)?(?=[{_CHINESE_NUMBER_FIRST}])"
+    rf"(?:[{_CHINESE_NUMBER_CHARS.replace('千', '').replace('仟', '')}]|[千仟](?![{_KILO_UNIT_SECOND}]))+"
+    r"(?:[点點][〇○零一二两三四五六七八九]+)?"
 )
 # 百分之X: a percentage written in words (百分之五, 百分之十二点八).
-PERCENT_WORDS = r"百分之"
+PERCENT_WORDS = r"(?:百分之|千分之|万分之)"
+# 三分之一, 3分之2: the numerator after the denominator read first.
+FRACTION_WORDS = r"分之"
 # Magnitude words after an Arabic number (a Chinese numeral carries its own). Here and in
 # QUALIFIER_SUFFIX a lookahead on the first characters makes the optional groups of VALUE fail at
 # once after most numbers.
 _MAGNITUDE_FIRST = "千百万亿萬億"
-MAGNITUDE = rf"(?=[{_MAGNITUDE_FIRST}])(?:[千百]?(?:万亿|亿|万)|萬億|億|萬)"
+MAGNITUDE = rf"(?=[{_MAGNITUDE_FIRST}])(?:[千百]?(?:万亿|亿|万)|萬億|億|萬|千(?![万分{_KILO_UNIT_SECOND}])|百(?![万分]))"
+# A magnitude of 千 or 百 alone: after an Arabic number only with a unit (8千元, 5百元; not
+# 110千伏, 3百年).
+SMALL_MAGNITUDE = re.compile(r"[千百]")
 MAGNITUDE_WORD = re.compile(MAGNITUDE)
+# A big magnitude inside a number (三十万, 5万4千): the number is an amount even without a unit.
+BIG_MAGNITUDE = re.compile("[万萬亿億]")
 # "About / more than" between the number and its unit (130多项, 3900多家, 1.5万余亩).
 _APPROXIMATE_CHARS = "多余餘"
 APPROXIMATE_INFIX = f"[{_APPROXIMATE_CHARS}]"
 # Qualifiers that follow the value and belong to its span (6%以上, 7.0左右, 3%以内).
-_QUALIFIER_FIRST = "及以左上"
-QUALIFIER_SUFFIX = rf"(?=[{_QUALIFIER_FIRST}])(?:及以上|以上|以下|以内|左右|上下)"
+_QUALIFIER_FIRST = "".join(dict.fromkeys(q[0] for q in SUFFIX_QUALIFIERS))
+QUALIFIER_SUFFIX = (
+    rf"(?=[{_QUALIFIER_FIRST}])(?:" + "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True)) + ")"
+)
+# Qualifiers written before a value (约110万人, 超110万名, 不低于5%): not part of the span
+# (ANNOTATION.md: the span is the number, its magnitude, unit and a trailing qualifier), kept as
+# the value's ``qualifier``. Matched at the end of the text before the value.
+QUALIFIER_PREFIX = re.compile(
+    "(?:" + "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True)) + ")$"
+)
 # Range dashes inside one span (6.5%－7%, 3至5亿元, 3－4个).
-_RANGE_DASH_CHARS = "-－—~～至"
-RANGE_DASH = f"[{_RANGE_DASH_CHARS}]"
+_RANGE_DASH_CHARS = "-－—–~～〜至到"
+RANGE_DASH = f"(?:——|[{_RANGE_DASH_CHARS}])"
 
-_NUMBER = rf"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})"
+# 百分之百: 百 alone is a number only after a rate word.
+_NUMBER = rf"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER}|(?<=分之)百(?![分万亿千]))"
 # One value: number, magnitude, unit, an optional range tail, an optional qualifier.
 VALUE = re.compile(
-    rf"(?P<pct>{PERCENT_WORDS})?(?P<n1>{_NUMBER})(?P<m1>{MAGNITUDE})?(?P<u1>{UNIT_PATTERN})?"
+    rf"(?P<pct>{PERCENT_WORDS})?(?P<n1>{_NUMBER})(?:{FRACTION_WORDS}(?P<fnum>{_NUMBER}))?"
+    rf"(?P<m1>{MAGNITUDE})?(?P<u1>{UNIT_PATTERN})?"
     rf"(?:(?P<dash>{RANGE_DASH})(?P<pct2>{PERCENT_WORDS})?(?P<n2>{_NUMBER})(?P<m2>{MAGNITUDE})?)?"
     rf"(?P<approx>{APPROXIMATE_INFIX})?(?P<m3>{MAGNITUDE})?(?P<u2>{UNIT_PATTERN})?"
     rf"(?P<qual>{QUALIFIER_SUFFIX})?"
@@ -75,7 +100,9 @@ _VALUE_CONTINUATION = re.escape(
     "0123456789０１２３４５６７８９,，.．·点點分" + _CHINESE_NUMBER_CHARS + _MAGNITUDE_FIRST + UNIT_FIRST_CHARS
     + _RANGE_DASH_CHARS + _APPROXIMATE_CHARS + _QUALIFIER_FIRST
 )
-VALUE_START = re.compile(rf"[{PERCENT_WORDS[0]}\-－0-9０-９{_CHINESE_NUMBER_FIRST}](?=[{_VALUE_CONTINUATION}、])")
+VALUE_START = re.compile(
+    rf"[百\-－−0-9０-９{_CHINESE_NUMBER_FIRST}](?=[{_VALUE_CONTINUATION}、])|[千万]分之|负(?=[0-9０-９{_CHINESE_NUMBER_FIRST}])"
+)
 # A ratio of three or more parts (13.2:38.6:48.2, 13.1:48.7：38.2).
 RATIO = re.compile(r"(?<![0-9.])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![0-9:：])")
 # Where a RATIO can start: a number followed by a colon and a digit (rare, unlike digits).
@@ -102,8 +129,34 @@ RANK_START = re.compile(r"位居|位列|跃居|跃升至|上升至|升至|排名
 # A Latin letter next to the number: codes and identifiers (G312, PM2.5, 5G, 5A级).
 # Half- and full-width (0xFEE0 above ASCII); a set, as it is tested on one character.
 CODE_NEIGHBOUR = frozenset(string.ascii_letters + "".join(chr(ord(c) + 0xFEE0) for c in string.ascii_letters))
-# Characters before a Chinese numeral that make it part of a word (统一, 唯一, 之一, 第一批).
-WORD_BEFORE_CHINESE_NUMBER = set("第统唯之初逐单专同任某这那哪几此其每各万千百十")
+# Characters before a Chinese numeral that make it part of a word (统一, 唯一, 之一, 第一批) or an
+# unknown amount (数十个国家, 几十万, 上万).
+WORD_BEFORE_CHINESE_NUMBER = set("第统唯之初逐单专同任某这那哪几幾此其每各万千百十数數上")
+# Zero written alone in Chinese counts nothing in running text (零部件, 零增长, 〇).
+ZERO_WORDS = frozenset("零〇○")
+# Counted formulations: a count followed by the head of a fixed set of ideas, tasks or stages
+# names the set, it measures nothing (和平共处五项原则, 四项基本原则, 三条控制线, 两个积极性,
+# 三个世界的理论), as does a count before 大X (三座大山, 三件大事; as N大X in ANNOTATION.md, but not
+# 大型/大中型, which describe counted things). Matched at the count's end.
+# Units of a specification, not of an amount: a value with one is part of a name
+# (110千伏输变电工程, 二十二万伏的高压变压器); they are left out of the unit table.
+SPECIFICATION_UNITS = frozenset("伏")
+FORMULATION_AFTER = re.compile(
+    r"(?:基本|重大|重要|主要|根本|战略|总体)?"
+    r"(?:原则|方针|路线|基本点|中心|战略|任务|方面|层次|世界|积极性|主动性|自信|意识|文明|现代化|"
+    r"大山|大事|控制线|红线|底线|阶段|步走|环节|结合|转变|关系|矛盾|问题|观点|口号|精神|思想|理论|"
+    r"主义|作风|纪律|制度|体系|机制|格局|途径|渠道|手段|方式|形式|办法|措施|对策|要求|标准|条件|"
+    r"因素|特点|优势|规律|前提|保证|目标|使命|可能|市场|资源|利益|效益|代表|服务|不变|"
+    r"会议|全会|中全会|大(?![型中小批量部约多于幅宽规的])|倍增计划)"
+)
+# Before a count, words that refer to the text's own list (以上十四条, 以下三个方面, 上述两项) or
+# divide a whole into parts (分两个阶段, 分为三类): the count is of the text, not of the world.
+COUNT_REFERENCE_BEFORE = re.compile(r"(?:以上|上述|下列|以下|如下|前述|下述|上面|下面|分为|分成|划分为|分作|分)$")
+# Before a time value, a comparison (比2017年, 较1998年, 与一九五七年): the base of a comparison,
+# a date, never a quantity (缩短至5天 is a quantity: 至 is not here).
+COMPARISON_BEFORE_TIME = re.compile(r"(?:比|较|与|同|跟)$")
+# The first and last years that a four-digit number before 年 is read as (a date, not 2000 years).
+YEAR_RANGE = (1000, 2999)
 # Numeral + unit compounds that are terms, not counts (三次产业结构, 做好两篇文章); matched at the
 # value's start.
 COUNT_TERMS = re.compile(r"(?:[一二三两]次(?:产业|创业|能源|分配|开发)|两篇文章|两手|八项规定)")
