@@ -211,7 +211,10 @@ def page_marks(ents: list[dict], shown: set[tuple[int, int, str]]) -> list[dict]
     """displaCy's entities (``start``, ``end``, ``label`` and the template's ``params``) for
     the records ``ents`` whose ``(start, end, label)`` is in ``shown`` (marks cannot overlap:
     ``doc.ents`` keeps the longest of overlapping spans). An entity left out is described in
-    the hover of the mark it overlaps, so the page still shows every entity."""
+    the hover of the mark it overlaps, so the page still shows every entity.
+
+    The INDICATOR 4个 inside the RESP_UNIT 水源地4个结对县 adds to the unit's hover
+    "INDICATOR 4个 (inside this one):" and the indicator's own lines."""
     marked = [ent for ent in ents if (ent["start"], ent["end"], ent["label"]) in shown]
     titles = [hover_title(ent) for ent in marked]
     for ent in ents:
@@ -219,7 +222,9 @@ def page_marks(ents: list[dict], shown: set[tuple[int, int, str]]) -> list[dict]
             continue
         i = next((i for i, mark in enumerate(marked) if _overlaps(mark, ent)), None)
         if i is not None:
-            titles[i] += f"\n\n{ent['label']} {ent['text']} (inside this one):\n{hover_title(ent)}"
+            inside = marked[i]["start"] <= ent["start"] and ent["end"] <= marked[i]["end"]
+            where = "inside this one" if inside else "overlapping this one"
+            titles[i] += f"\n\n{ent['label']} {ent['text']} ({where}):\n{hover_title(ent)}"
     return [
         {"start": ent["start"], "end": ent["end"], "label": ent["label"],
          "params": {"title": escape(title, quote=True), "start": ent["start"], "end": ent["end"]}}
