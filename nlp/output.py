@@ -5,21 +5,36 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from abc import ABC, abstractmethod
+from collections import Counter
+from functools import lru_cache
 from html import escape
 from pathlib import Path
+from string import Template
 from typing import TextIO
 
 from spacy import displacy
 from spacy.tokens import Doc, Span
 
+from . import __version__
 from .chunking import Chunk, chunk_record
 from .extensions import clean_view, doc_glossary, policy_records, record_key
 from .spans import policy_spans
 
-# Label colours of the HTML page.
+# The HTML page (--format html): its template (string.Template), displaCy's template of one
+# entity (str.format), the label colours and what the legend says of each label, the attributes
+# an entity's hover shows (a slogan's shows its definition), and how many documents the title names.
+HTML_PAGE = Path(__file__).parent / "data" / "annotate_page.html"
+HTML_ENTITY = Path(__file__).parent / "data" / "annotate_entity.html"
 LABEL_COLORS = {"SLOGAN": "#f6c26b", "INDICATOR": "#8fd19e", "RESP_UNIT": "#9ec5fe"}
+LABEL_LEGEND = {
+    "SLOGAN": "提法, a policy slogan (hover: its definition and source)",
+    "INDICATOR": "a numeric indicator (hover: name, value, unit, kind, target, period)",
+    "RESP_UNIT": "a responsible unit, 责任单位 (hover: full name, role)",
+}
+HOVER_ATTRS = {"INDICATOR": ("name", "value", "unit", "kind", "target", "period"), "RESP_UNIT": ("name", "role")}
+NO_DEFINITION = "no definition found in the document or the glossary"
+TITLE_NAMES = 3
 # TSV columns after path, start, end, label, text: every attribute of every label, flattened.
 TSV_ATTR_COLUMNS = (
     "name", "value", "unit", "kind", "target", "period", "qualifier", "role",
@@ -169,65 +184,128 @@ class TsvWriter(Writer):
         self.rows.writerows(piece)
 
 
-# The opening of an entity in displaCy's page; its template has no title, so one is added.
-DISPLACY_MARK = re.compile(r'<mark class="entity"')
+def hover_title(ent: dict) -> str:
+    """What the page shows when the pointer rests on an entity (``ent`` as :func:`doc_record`
+    writes it): a slogan's definition and source, or that none was found; an indicator's or a
+    responsible unit's attributes, one a line.
+
+    >>> hover_title({"label": "SLOGAN", "text": "两个确保", "link": {"term": "两个确保",
+    ...     "definition": "指确保高质量建设现代化河南…", "source": "001_….txt"}})
+    '两个确保：指确保高质量建设现代化河南… (001_….txt)'
+    """
+    if ent["label"] == "SLOGAN":
+        link = ent.get("link")
+        if not link:
+            return f"{ent['text']}：{NO_DEFINITION}"
+        source = f" ({link['source']})" if link.get("source") else ""
+        return f"{link['term']}：{link['definition']}{source}"
+    attrs = HOVER_ATTRS.get(ent["label"], ())
+    return "\n".join(f"{name}: {_tsv_cell(ent[name])}" for name in attrs if ent.get(name) is not None)
 
 
-def hover_title(span: Span) -> str:
-    """What the page shows when the pointer rests on an entity: a linked slogan's definition
-    and source (两个确保 → "两个确保：指确保高质量建设现代化河南… (001_….txt)"), else nothing."""
-    link = span._.link if span.label_ == "SLOGAN" else None
-    if not link:
-        return ""
-    source = f" ({link['source']})" if link.get("source") else ""
-    return f"{link['term']}：{link['definition']}{source}"
+def _overlaps(a: dict, b: dict) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
 
 
-def add_hover_titles(html: str, titles: list[str]) -> str:
-    """Give the n-th entity of a displaCy page the n-th title (a tooltip; empty ones none)."""
-    remaining = iter(titles)
+def page_marks(ents: list[dict], shown: set[tuple[int, int, str]]) -> list[dict]:
+    """displaCy's entities (``start``, ``end``, ``label`` and the template's ``params``) for
+    the records ``ents`` whose ``(start, end, label)`` is in ``shown`` (marks cannot overlap:
+    ``doc.ents`` keeps the longest of overlapping spans). An entity left out is described in
+    the hover of the mark it overlaps, so the page still shows every entity.
 
-    def titled(match: re.Match) -> str:
-        title = next(remaining, "")
-        return match.group() + (f' title="{escape(title, quote=True)}"' if title else "")
+    The INDICATOR 4个 inside the RESP_UNIT 水源地4个结对县 adds to the unit's hover
+    "INDICATOR 4个 (inside this one):" and the indicator's own lines."""
+    marked = [ent for ent in ents if (ent["start"], ent["end"], ent["label"]) in shown]
+    titles = [hover_title(ent) for ent in marked]
+    for ent in ents:
+        if (ent["start"], ent["end"], ent["label"]) in shown:
+            continue
+        i = next((i for i, mark in enumerate(marked) if _overlaps(mark, ent)), None)
+        if i is not None:
+            inside = marked[i]["start"] <= ent["start"] and ent["end"] <= marked[i]["end"]
+            where = "inside this one" if inside else "overlapping this one"
+            titles[i] += f"\n\n{ent['label']} {ent['text']} ({where}):\n{hover_title(ent)}"
+    return [
+        {"start": ent["start"], "end": ent["end"], "label": ent["label"],
+         "params": {"title": escape(title, quote=True), "start": ent["start"], "end": ent["end"]}}
+        for ent, title in zip(marked, titles)
+    ]  # fmt: skip
 
-    return DISPLACY_MARK.sub(titled, html)
+
+def label_counts(ents: list[dict]) -> str:
+    """The line under a document's heading: "SLOGAN 12 (9 with a definition) · INDICATOR 20 · …"."""
+    counts = Counter(ent["label"] for ent in ents)
+    defined = sum(1 for ent in ents if ent["label"] == "SLOGAN" and ent.get("link"))
+    parts = []
+    for label in LABEL_COLORS:
+        parts.append(f"{label} {counts[label]}" + (f" ({defined} with a definition)" if label == "SLOGAN" else ""))
+    return " · ".join(parts)
+
+
+def page_title(paths: list[str]) -> str:
+    """The page's title, naming its documents: "policy-nlp: 001_….txt, 004_….txt"."""
+    if not paths:
+        return "policy-nlp: no documents"
+    names = [Path(path).name or path for path in paths[:TITLE_NAMES]]
+    more = f" and {len(paths) - TITLE_NAMES} more" if len(paths) > TITLE_NAMES else ""
+    return "policy-nlp: " + ", ".join(names) + more
 
 
 class HtmlWriter(Writer):
-    """One page for the whole run, rendered by displaCy, a section per document."""
+    """One page for the whole run (nlp/data/annotate_page.html): a legend of the labels, then
+    a section per document, its text as displaCy marks it, every mark with a hover (see
+    :func:`hover_title`) and the offsets of its entity (``data-start``, ``data-end``). The page
+    is self-contained: no script, font or style is fetched, and its policy forbids any."""
 
     def __init__(self, stream: TextIO):
         super().__init__(stream)
-        self.parsed = []
-        self.hover_titles: list[str] = []  # one per rendered entity, in page order
+        self.sections: list[str] = []  # the finished documents' HTML
+        self.paths: list[str] = []
         self.texts: list[str] = []  # the texts of a chunked document's chunks so far
-        self.ents: list[dict] = []
+        self.ents: list[dict] = []  # their records (doc_record) with offsets into the document
+        self.marks: list[dict] = []
 
     @staticmethod
-    def render(doc: Doc, path: str, chunk: Chunk | None = None) -> tuple[str, str, list[dict], list[str], bool]:
-        """``(path, text, ents, titles, last)``: the text the chunk adds to the page, its
-        entities with offsets into the document, their hover titles."""
+    def render(doc: Doc, path: str, chunk: Chunk | None = None) -> tuple[str, str, list[dict], list[dict], bool]:
+        """``(path, text, ents, marks, last)``: the text the chunk adds to the page, its
+        entities' records and marks (:func:`page_marks`), offsets into the document."""
         own, offset = (0, 0) if chunk is None else (chunk.start - chunk.context, chunk.context)
-        spans = [s for s in doc.ents if s.start_char >= own]
-        ents = [{"start": s.start_char + offset, "end": s.end_char + offset, "label": s.label_} for s in spans]
-        titles = [hover_title(s) for s in spans if s.label_ in LABEL_COLORS]
-        return path, doc.text[own:], ents, titles, chunk is None or chunk.last
+        ents = chunk_document_record(doc, path, chunk)["ents"]
+        shown = {(s.start_char + offset, s.end_char + offset, s.label_) for s in doc.ents if s.start_char >= own}
+        return path, doc.text[own:], ents, page_marks(ents, shown), chunk is None or chunk.last
 
-    def write(self, piece: tuple[str, str, list[dict], list[str], bool]) -> None:
-        path, text, ents, titles, last = piece
+    def write(self, piece: tuple[str, str, list[dict], list[dict], bool]) -> None:
+        path, text, ents, marks, last = piece
         self.texts.append(text)
         self.ents.extend(ents)
-        self.hover_titles.extend(titles)
+        self.marks.extend(marks)
         if last:
-            self.parsed.append({"text": "".join(self.texts), "ents": self.ents, "title": path})
-            self.texts, self.ents = [], []
+            parsed = {"text": "".join(self.texts), "ents": self.marks}
+            options = {"ents": list(LABEL_COLORS), "colors": LABEL_COLORS, "template": _page_template(HTML_ENTITY)}
+            marked = displacy.render(parsed, style="ent", manual=True, options=options, jupyter=False)
+            self.sections.append(
+                f'<section class="document">\n<h2>{escape(path)}</h2>\n'
+                f'<p class="counts">{escape(label_counts(self.ents))}</p>\n{marked}</section>'
+            )
+            self.paths.append(path)
+            self.texts, self.ents, self.marks = [], [], []
 
     def finish(self) -> None:
-        options = {"ents": list(LABEL_COLORS), "colors": LABEL_COLORS}
-        html = displacy.render(self.parsed, style="ent", page=True, manual=True, options=options)
-        self.stream.write(add_hover_titles(html, self.hover_titles))
+        legend = "\n".join(
+            f'<li><span class="legend-swatch" style="background: {color}">{label}</span>{escape(LABEL_LEGEND[label])}</li>'
+            for label, color in LABEL_COLORS.items()
+        )
+        title = escape(page_title(self.paths))
+        page = Template(_page_template(HTML_PAGE)).substitute(
+            version=__version__, title=title, heading=title, legend=legend, documents="\n".join(self.sections)
+        )
+        self.stream.write(page)
         self.stream.flush()
+
+
+@lru_cache(maxsize=None)
+def _page_template(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 class TasksWriter(Writer):

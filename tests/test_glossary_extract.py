@@ -15,7 +15,7 @@ from nlp.glossary.extract import extract, extract_entries, is_section_title
 from nlp.text import clean
 
 REPO = Path(__file__).resolve().parent.parent
-GOLD_GLOSSARY = REPO.parent / "shared" / "gold" / "glossary.jsonl"
+GOLD_GLOSSARY = REPO / "corpora" / "gold" / "glossary.jsonl"
 
 
 def entries_of(raw: str, source: str = "t.txt"):

@@ -17,7 +17,7 @@ from nlp.output import HtmlWriter, doc_record
 from nlp.spans import add_policy_spans, policy_spans
 
 REPO = Path(__file__).resolve().parent.parent
-GOLD_SLOGANS = REPO.parent / "shared" / "gold" / "slogans.jsonl"
+GOLD_SLOGANS = REPO / "corpora" / "gold" / "slogans.jsonl"
 
 
 def linked(nlp, text: str, mentions: list[str], source: str | None = None):
