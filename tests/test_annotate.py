@@ -80,10 +80,11 @@ def test_annotate_bad_inputs_one_line_each(run, tmp_path):
     ]
     assert err.splitlines() == [
         f"python -m nlp.annotate: error: {tmp_path / 'binary.txt'}: binary file (it holds NUL bytes and no UTF-16 byte-order mark)",
-        f"python -m nlp.annotate: error: {tmp_path / 'broken.txt'}: invalid UTF-16 at byte 2",
+        f"python -m nlp.annotate: error: {tmp_path / 'broken.txt'}: invalid UTF-16 at byte 2 (2 invalid bytes in all); "
+        "--encoding-errors replace annotates the rest",
         f"python -m nlp.annotate: error: {tmp_path / 'missing.txt'}: no such file or folder",
         f"python -m nlp.annotate: error: {tmp_path / 'nofiles'}: folder holds no .txt files",
-        f"python -m nlp.annotate: error: {tmp_path / 'dangling.txt'}: no such file",
+        f"python -m nlp.annotate: error: {tmp_path / 'dangling.txt'}: dangling symbolic link (to {tmp_path / 'gone.txt'})",
     ]
 
 

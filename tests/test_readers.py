@@ -38,7 +38,7 @@ def test_decode_seed_as_gb18030_equals_utf8():
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (it holds NUL bytes and no UTF-16 byte-order mark)"),
         (bytes(range(1, 32)) * 4, "binary file (it decodes to control characters, not text)"),
-        (b"\xff\xfe\x00\xd8", "invalid UTF-16 at byte 2"),
+        (b"\xff\xfe\x00\xd8", "invalid UTF-16 at byte 2 (2 invalid bytes in all)"),
         (b"\x81\x30", "cannot be decoded as UTF-8, UTF-16 or GB18030"),
     ],
 )
