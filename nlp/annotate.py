@@ -176,7 +176,7 @@ def run(args: argparse.Namespace, destination: Destination) -> int:
     """Check the inputs against the output, load the pipeline, annotate; the exit status."""
     inputs = list(expand_paths(args.paths))
     refuse_inputs(destination, (item for item in inputs if isinstance(item, str) and item != STDIN))
-    writer = formats()[args.format or _default_format(destination)]
+    writer = formats()[args.format or _default_format(args.output)]
     if args.verbose:
         report(f"loading the pipeline ({args.segmenter} segmenter) …")
     started = time.perf_counter()
@@ -207,9 +207,9 @@ def run(args: argparse.Namespace, destination: Destination) -> int:
     return 1 if failures else 0
 
 
-def _default_format(destination: Destination) -> str:
-    """A summary for a person at a terminal, JSON lines for pipes and files."""
-    return "summary" if destination.name is None and sys.stdout.isatty() else "jsonl"
+def _default_format(output: str | None) -> str:
+    """A summary for a person at a terminal, JSON lines for pipes, files and ``-o -``."""
+    return "summary" if output is None and sys.stdout.isatty() else "jsonl"
 
 
 def _untouched(destination: Destination | None) -> str:

@@ -24,7 +24,7 @@ def run(nlp_pkuseg, monkeypatch, capsys):
     monkeypatch.setattr(nlp.pipeline, "load", lambda *args, **kwargs: nlp_pkuseg)
 
     def invoke(*argv):
-        status = annotate.main(list(argv))
+        status = annotate.main([str(arg) for arg in argv])
         captured = capsys.readouterr()
         return status, captured.out, captured.err
 
@@ -367,3 +367,18 @@ def test_annotate_summary_on_a_terminal(run):
     os.close(main)
     assert process.wait(timeout=300) == 0, process.stderr.read().decode()
     assert shown.decode("utf-8").replace("\r\n", "\n") == "\n".join(expected) + "\n\n" + NEXT_STEPS
+
+
+def test_annotate_summary_of_chunks_and_workers_equals_the_whole(nlp_jieba):
+    """Long documents cut in chunks and shared among two workers count what one pass does."""
+    import io
+
+    from nlp.summary import SummaryWriter
+
+    summaries = []
+    for options in ({}, {"max_chars": 8_000, "jobs": 2, "batch_size": 2}):
+        stream = io.StringIO()
+        assert annotate.annotate([str(SEEDS)], nlp_jieba, SummaryWriter(stream), **options) == 0
+        summaries.append(stream.getvalue())
+    assert summaries[0] == summaries[1]
+    assert len(summaries[0].split("\n\n")[0].splitlines()) == 5

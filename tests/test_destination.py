@@ -16,19 +16,7 @@ import nlp.pipeline
 from nlp import annotate
 
 from .conftest import REPO, seed_path
-
-
-@pytest.fixture
-def run(nlp_pkuseg, monkeypatch, capsys):
-    """The command in-process with the session's pipeline; returns (status, out, err)."""
-    monkeypatch.setattr(nlp.pipeline, "load", lambda *args, **kwargs: nlp_pkuseg)
-
-    def invoke(*argv):
-        status = annotate.main([str(arg) for arg in argv])
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return invoke
+from .test_annotate import run  # noqa: F401  (the fixture: the command in-process)
 
 
 @pytest.fixture
