@@ -48,25 +48,31 @@ class Destination:
 
 def resolve_output(name: str | None) -> Destination:
     """The destination ``-o name`` stands for, or an :class:`OutputError` for a folder, a
-    missing folder, a block device or a socket."""
+    missing folder or one without write permission, a block device or a socket."""
     if name is None or name == STDOUT:
         return Destination(None)
     try:
         mode = os.stat(name).st_mode  # through symbolic links
-    except FileNotFoundError:
-        target = Path(os.path.realpath(name))  # a dangling link's target is created
-        if not target.parent.is_dir():
-            raise OutputError(f"{name}: no such folder: {target.parent}") from None
-        return Destination(name, target)
+    except FileNotFoundError:  # a new file, or the target of a dangling link
+        mode = stat.S_IFREG
     except OSError as error:
         raise OutputError(f"{name}: {error.strerror}") from None
     if stat.S_ISREG(mode):
-        return Destination(name, Path(os.path.realpath(name)))
+        return Destination(name, _replaceable(name, Path(os.path.realpath(name))))
     if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
         return Destination(name)
     if stat.S_ISDIR(mode):
         raise OutputError(f"{name}: is a folder")
     raise OutputError(f"{name}: not a regular file, named pipe or character device")
+
+
+def _replaceable(name: str, target: Path) -> Path:
+    """``target``, if a file can be made beside it (the temporary file that replaces it)."""
+    if not target.parent.is_dir():
+        raise OutputError(f"{name}: no such folder: {target.parent}")
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise OutputError(f"{name}: cannot write in the folder {target.parent}")
+    return target
 
 
 def refuse_inputs(destination: Destination, inputs: Iterable[str]) -> None:

@@ -146,3 +146,16 @@ def test_output_into_a_missing_folder_fails_fast_subprocess(tmp_path):
                             capture_output=True, cwd=REPO, timeout=300)  # fmt: skip
     assert (result.returncode, result.stdout) == (2, b"")
     assert result.stderr.decode() == f"python -m nlp.annotate: error: {out}: no such folder: {out.parent}\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes in folders whatever their mode")
+def test_output_into_a_folder_without_write_permission_before_loading(run_unloaded, tmp_path):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked").chmod(0o555)
+    try:
+        status, stdout, err, loads = run_unloaded(seed_path("004"), "-o", tmp_path / "locked" / "out.jsonl")
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert (status, stdout, loads) == (2, "", [])
+    assert err == (f"python -m nlp.annotate: error: {tmp_path / 'locked' / 'out.jsonl'}: "
+                   f"cannot write in the folder {tmp_path / 'locked'}\n")  # fmt: skip
