@@ -99,3 +99,8 @@ def register_extensions() -> None:
     for attr in SPAN_ATTRS:
         if not Span.has_extension(attr):
             Span.set_extension(attr, getter=partial(_span_attr, attr))
+
+
+# Declared when this module is imported, as every module that reads them imports it (the
+# package's __init__ stays free of spaCy; see nlp/__init__.py).
+register_extensions()

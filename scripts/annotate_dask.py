@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from dask.distributed import Client, LocalCluster
 
-    from nlp.annotate import open_output
+    from nlp.destination import open_output, resolve_output
     from nlp.pipeline import pkuseg_model_path
     from nlp.readers import InputError, expand_paths
 
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     cluster = None if args.scheduler else LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True)
     with Client(args.scheduler or cluster) as client:
         futures = client.map(annotate_files, batches, segmenter=args.segmenter, pkuseg_model=model, pure=False)
-        with open_output(str(args.output)) as out:
+        with open_output(resolve_output(str(args.output))) as out:
             for future in futures:
                 lines, errors = future.result()
                 out.writelines(line + "\n" for line in lines)

@@ -15,7 +15,9 @@ Usage: python scripts/fetch_pkuseg.py [--dest models/pkuseg]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
+import io
 import json
 import shutil
 import subprocess
@@ -37,6 +39,8 @@ STAMP = "SOURCE.json"
 # here too so that the check of an existing model needs no import of the package).
 FAST_TABLES = ("features.lines", "bigrams.lines")
 DEFAULT_DEST = Path(__file__).resolve().parent.parent / "models" / "pkuseg"
+# What spacy-pkuseg prints when it reads a model that has only the legacy pickle.
+LEGACY_NOTICE = "WARNING: features.msgpack does not exist, try loading features.pkl"
 
 
 def sha256(path: Path) -> str:
@@ -75,10 +79,18 @@ def extract_model(archive: Path, workdir: Path) -> Path:
 
 def convert_features(model: Path) -> None:
     """features.pkl -> features.msgpack, with spacy-pkuseg's own reader and writer (the pickle
-    is read once, here, after its hash was checked)."""
+    is read once, here, after its hash was checked). Reading the pickle, spacy-pkuseg prints
+    :data:`LEGACY_NOTICE`, which reads like a failure; here it is what is meant to happen, so
+    it is replaced by a line that says so (anything else spacy-pkuseg prints is passed on)."""
     from spacy_pkuseg.feature_extractor import FeatureExtractor
 
-    FeatureExtractor.load(str(model)).save(str(model))
+    print("converting the pkuseg model's feature table from the legacy pickle (features.pkl) to features.msgpack …",
+          file=sys.stderr)  # fmt: skip
+    with contextlib.redirect_stderr(io.StringIO()) as said:
+        FeatureExtractor.load(str(model)).save(str(model))
+    for line in said.getvalue().splitlines():
+        if line != LEGACY_NOTICE:
+            print(line, file=sys.stderr)
     (model / "features.pkl").unlink()
 
 

@@ -11,7 +11,9 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   # numpy, cython and wheel first: pip needs them to read the pkuseg sdist's metadata.
   .venv/bin/python -m pip install --quiet numpy "cython>=3,<4" wheel
-  .venv/bin/python -m pip install --quiet -e ".[test,setup]"
+  # setuptools warns on every editable install that folders named like the package could be
+  # imported instead of it (a general caution that reads like a failure); set-up means it.
+  PYTHONWARNINGS="ignore:Editable installation" .venv/bin/python -m pip install --quiet -e ".[test,setup]"
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

@@ -2,6 +2,8 @@
 
 import json
 import os
+import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -11,6 +13,7 @@ import pytest
 import nlp.pipeline
 from nlp import annotate
 from nlp.output import JsonlWriter
+from nlp.summary import NEXT_STEPS
 
 from .conftest import REPO, SEEDS, seed_path, seed_text
 
@@ -21,7 +24,7 @@ def run(nlp_pkuseg, monkeypatch, capsys):
     monkeypatch.setattr(nlp.pipeline, "load", lambda *args, **kwargs: nlp_pkuseg)
 
     def invoke(*argv):
-        status = annotate.main(list(argv))
+        status = annotate.main([str(arg) for arg in argv])
         captured = capsys.readouterr()
         return status, captured.out, captured.err
 
@@ -80,10 +83,11 @@ def test_annotate_bad_inputs_one_line_each(run, tmp_path):
     ]
     assert err.splitlines() == [
         f"python -m nlp.annotate: error: {tmp_path / 'binary.txt'}: binary file (it holds NUL bytes and no UTF-16 byte-order mark)",
-        f"python -m nlp.annotate: error: {tmp_path / 'broken.txt'}: invalid UTF-16 at byte 2",
+        f"python -m nlp.annotate: error: {tmp_path / 'broken.txt'}: invalid UTF-16 at byte 2 (2 invalid bytes in all); "
+        "--encoding-errors replace annotates the rest",
         f"python -m nlp.annotate: error: {tmp_path / 'missing.txt'}: no such file or folder",
         f"python -m nlp.annotate: error: {tmp_path / 'nofiles'}: folder holds no .txt files",
-        f"python -m nlp.annotate: error: {tmp_path / 'dangling.txt'}: no such file",
+        f"python -m nlp.annotate: error: {tmp_path / 'dangling.txt'}: dangling symbolic link (to {tmp_path / 'gone.txt'})",
     ]
 
 
@@ -233,3 +237,148 @@ def test_annotate_dask_equals_the_command(tmp_path, run):
     assert f"error: {tmp_path / 'binary.txt'}: binary file".encode() in result.stderr
     _, expected, _ = run(*inputs[:2])
     assert (tmp_path / "dask.jsonl").read_text(encoding="utf-8") == expected
+
+
+def command(*argv, **options) -> subprocess.CompletedProcess:
+    """The real command in a subprocess (jieba: it loads faster and the behaviour under test
+    is not the segmenter's)."""
+    return subprocess.run([sys.executable, "-m", "nlp.annotate", "--segmenter", "jieba", *map(str, argv)],
+                          capture_output=True, cwd=REPO, timeout=300, **options)  # fmt: skip
+
+
+def interrupted_at(marker: str, *argv) -> tuple[int, list[str]]:
+    """Run the command with --verbose, send Ctrl-C (SIGINT) once ``marker`` shows on standard
+    error, and return its exit status and standard error's lines."""
+    process = subprocess.Popen([sys.executable, "-m", "nlp.annotate", "-v", *map(str, argv)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)  # fmt: skip
+    lines = []
+    for line in process.stderr:
+        lines.append(line.decode("utf-8").rstrip("\n"))
+        if marker in lines[-1]:
+            process.send_signal(signal.SIGINT)
+            break
+    lines += process.stderr.read().decode("utf-8").splitlines()
+    return process.wait(timeout=300), lines
+
+
+def test_annotate_ctrl_c_while_the_pipeline_loads(tmp_path):
+    """Ctrl-C once loading has begun (it takes seconds): one line, exit 130, no output."""
+    out = tmp_path / "out.jsonl"
+    status, lines = interrupted_at("loading the pipeline", seed_path("004"), "-o", out)
+    assert (status, lines) == (annotate.INTERRUPTED_STATUS, [
+        "python -m nlp.annotate: loading the pipeline (pkuseg segmenter) …",
+        "python -m nlp.annotate: interrupted; no output written",
+    ])  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_annotate_ctrl_c_while_annotating(tmp_path):
+    """Ctrl-C once the pipeline is loaded, with far more to annotate than it can do before the
+    signal comes: one line, exit 130, OUT left as it was."""
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n", encoding="utf-8")
+    status, lines = interrupted_at("pipeline loaded", *[SEEDS] * 50, "-o", out)
+    assert status == annotate.INTERRUPTED_STATUS
+    assert lines[0] == "python -m nlp.annotate: loading the pipeline (pkuseg segmenter) …"
+    assert lines[1].startswith("python -m nlp.annotate: pipeline loaded in ")
+    assert lines[2:] == ["python -m nlp.annotate: interrupted; no output written"]
+    assert out.read_text(encoding="utf-8") == "previous run\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def damaged_seed(tmp_path) -> tuple[str, str, int]:
+    """Seed 004 in UTF-8 with a stray byte at the end of each of three paragraphs: the file,
+    its text as decoded with replacements, and the offset of the first stray byte."""
+    lines = seed_text("004").split("\n")
+    first = len("\n".join(lines[:4]).encode("utf-8"))
+    for number in (3, 10, 20):
+        lines[number] += "\udcff"  # the stray byte 0xFF, through surrogateescape
+    data = "\n".join(lines).encode("utf-8", "surrogateescape")
+    (tmp_path / "damaged.txt").write_bytes(data)
+    return str(tmp_path / "damaged.txt"), data.decode("utf-8", "replace"), first
+
+
+def test_annotate_invalid_bytes_are_an_error_by_default(tmp_path):
+    path, _, first = damaged_seed(tmp_path)
+    result = command(path, seed_path("000"))
+    assert result.returncode == 1
+    assert [record["path"] for record in records(result.stdout.decode())] == [str(seed_path("000"))]
+    assert result.stderr.decode() == (f"python -m nlp.annotate: error: {path}: invalid UTF-8 at byte {first} "
+                                      "(3 invalid bytes in all); --encoding-errors replace annotates the rest\n")  # fmt: skip
+
+
+def test_annotate_encoding_errors_replace(tmp_path):
+    """The damaged file is annotated, the count reported in one line; offsets point into the
+    text with one U+FFFD per stray byte, and the entities are those of the clean file."""
+    path, text, _ = damaged_seed(tmp_path)
+    result = command(path, seed_path("004"), "--encoding-errors", "replace")
+    assert result.returncode == 0
+    assert result.stderr.decode() == f"python -m nlp.annotate: warning: {path}: 3 invalid UTF-8 bytes replaced by U+FFFD\n"
+    damaged, clean = records(result.stdout.decode())
+    assert damaged["ents"] and text.count("\ufffd") == 3
+    for ent in damaged["ents"]:
+        assert "".join(text[ent["start"]:ent["end"]].split()) == "".join(ent["text"].split())
+
+    def without_offsets(record):
+        return [{k: v for k, v in ent.items() if k not in ("start", "end", "task")} for ent in record["ents"]]
+
+    assert without_offsets(damaged) == without_offsets(clean)
+
+
+def test_annotate_folder_any_case_and_skipped_entries(tmp_path):
+    """*.TXT and *.Txt are read; a dangling link is named in one line and counts as a failure
+    (a document that should be there is not), the rest is annotated."""
+    for name, prefix in (("a.TXT", "004"), ("b.Txt", "000"), ("c.txt", "004")):
+        shutil.copy(seed_path(prefix), tmp_path / name)
+    (tmp_path / "d.txt").symlink_to(tmp_path / "gone.txt")
+    result = command(tmp_path)
+    assert result.returncode == 1
+    assert [r["path"] for r in records(result.stdout.decode())] == [str(tmp_path / n) for n in ("a.TXT", "b.Txt", "c.txt")]
+    assert result.stderr.decode() == (f"python -m nlp.annotate: error: {tmp_path / 'd.txt'}: "
+                                      f"skipped: dangling symbolic link (to {tmp_path / 'gone.txt'})\n")  # fmt: skip
+
+
+def test_annotate_summary_on_a_terminal(run):
+    """On a terminal, without -o: a line of counts per document and where to look next, no
+    JSON; the counts are those of the JSON lines."""
+    import pty
+
+    _, out, _ = run(str(seed_path("004")), str(seed_path("001")))
+    expected = []
+    for record in records(out):
+        labels = [e["label"] for e in record["ents"]]
+        linked = sum(1 for e in record["ents"] if e["label"] == "SLOGAN" and e["link"])
+        expected.append(f"{record['path']}: {labels.count('SLOGAN')} SLOGAN ({linked} linked), "
+                        f"{labels.count('INDICATOR')} INDICATOR, {labels.count('RESP_UNIT')} RESP_UNIT; "
+                        f"{len(record['glossary'])} glossary entr{'y' if len(record['glossary']) == 1 else 'ies'}")  # fmt: skip
+    main, terminal = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "nlp.annotate", str(seed_path("004")), str(seed_path("001"))],
+                               stdout=terminal, stderr=subprocess.PIPE, cwd=REPO)  # fmt: skip
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    assert process.wait(timeout=300) == 0, process.stderr.read().decode()
+    assert shown.decode("utf-8").replace("\r\n", "\n") == "\n".join(expected) + "\n\n" + NEXT_STEPS
+
+
+def test_annotate_summary_of_chunks_and_workers_equals_the_whole(nlp_jieba):
+    """Long documents cut in chunks and shared among two workers count what one pass does."""
+    import io
+
+    from nlp.summary import SummaryWriter
+
+    summaries = []
+    for options in ({}, {"max_chars": 8_000, "jobs": 2, "batch_size": 2}):
+        stream = io.StringIO()
+        assert annotate.annotate([str(SEEDS)], nlp_jieba, SummaryWriter(stream), **options) == 0
+        summaries.append(stream.getvalue())
+    assert summaries[0] == summaries[1]
+    assert len(summaries[0].split("\n\n")[0].splitlines()) == 5
