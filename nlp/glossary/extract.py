@@ -34,6 +34,8 @@ from .patterns import (
     INLINE_SHORT_NAME,
     MAX_HEAD_SUFFIX,
     MAX_TERM_LENGTH,
+    MINED_TERM_STOP,
+    NOT_A_CUE,
     NUMERALS,
     PUNCT_SEPARATORS,
     QUOTED_ONLY_SEPARATORS,
@@ -290,6 +292,10 @@ class _Reader:
                 term = match.group("term").strip(_HSPACE)
                 if any(a <= start < b for a, b in skip) or len(term) < 2 or start in found:
                     continue
+                if pattern is INLINE_MEANS and (NOT_A_CUE.match(text, match.start("def") - 1)
+                                                or NOT_A_CUE.match(text, match.start("def"))
+                                                or MINED_TERM_STOP.search(term)):  # fmt: skip
+                    continue  # 是指导性的 / 这个意见是指…: no definition
                 raw_start, raw_end = self.view.raw_span(start, end)
                 entry = GlossaryEntry(term, match.group("def").strip(_HSPACE), self.source,
                                       INLINE_SECTION, None, raw_start, raw_end, inline=True)  # fmt: skip

@@ -227,3 +227,18 @@ MINED_QUOTED_MEMBERS = re.compile(
     rf"[“‘](?P<term>[{NUMERAL_RUN}][^“”‘’\n，。；（()）]{{1,10}}?)[”’][ \u3000]*(?P<cue>[：:]|[（(](?:即|指|是指)?)"
     r"(?P<def>[^。！？!?\n（()）]{2,300})"
 )
+
+# --- Whether a mention stands on its own (nlp.glossary.standalone) ---
+
+# Characters before a numeral that make it a determiner, an ordinal or part of a number rather
+# than the start of a formulation: 这一中心工作, 第一, 统一, 二十五湖, 3五.
+NUMBER_CONTEXT = "这那该此每其某同唯统之逐任第本单" + NUMERALS + "0123456789０１２３４５６７８９"
+# Words of the general dictionary (jieba's, which the package depends on) that a mention may sit
+# inside or cut through: idioms (五湖四海), place names (三河市), longer words. Rare entries are
+# left out: they are mostly compounds that cut slogans by accident.
+MIN_WORD_FREQUENCY = 10
+# The longest dictionary word considered (idioms and most compounds).
+MAX_WORD_LENGTH = 6
+# Quotation marks that delimit a mention: a quoted mention always stands on its own.
+OPENING_QUOTES = "“‘「『\""
+CLOSING_QUOTES = "”’」』\""
