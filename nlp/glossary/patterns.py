@@ -242,3 +242,17 @@ MAX_WORD_LENGTH = 6
 # Quotation marks that delimit a mention: a quoted mention always stands on its own.
 OPENING_QUOTES = "“‘「『\""
 CLOSING_QUOTES = "”’」』\""
+
+# --- Other glossary layouts (nlp.glossary.extract) ---
+
+# What a web page leaves after the last entry (editor's line, share and print buttons): a line
+# that starts with it ends the section, and a definition is cut where it begins.
+WEB_RESIDUE = re.compile(
+    r"(?:责任编辑|编辑|来源|发布时间|浏览次数)[ \u3000]*[：:]|扫一扫|在手机打开|打印本页|关闭窗口|【打印】|【关闭】"
+    r"|分享到|【字体[:：]|字号[:：]"
+)
+# A quoted core inside a label: 生态环境领域“三线一单” → 三线一单.
+QUOTED_CORE = re.compile(r"[“‘「『]([^“”‘’「」『』\n]{1,20})[”’」』]")
+# Two quoted terms in one label: “双减”和“双增” (each term gets the entry).
+JOINED_TERMS = re.compile(r"[“‘「『](?P<a>[^“”‘’「」『』\n]{1,20})[”’」』]\s*(?:和|与|及|、|以及)\s*"
+                          r"[“‘「『](?P<b>[^“”‘’「」『』\n]{1,20})[”’」』]")
