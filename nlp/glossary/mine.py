@@ -43,6 +43,7 @@ from .patterns import (
     MINED_SO_CALLED,
     MINED_TERM_STOP,
     NOT_A_CUE,
+    NOT_A_MEMBER_OPENING,
     NUMBERED_FORMULATION,
     NUMERAL_RUN,
 )
@@ -119,9 +120,9 @@ def spell_out(definition: str, expected: int) -> tuple[list[str], int] | None:
     items = _list_items(first_clause)
     if expected > 1 and len(items) == expected and all(items):
         return items, lead + len(first_clause)
-    every = MEMBER_ITEMS.split(body)
-    if expected > 1 and len(every) == expected and all(i.strip() for i in every):
-        return [i.strip() for i in every], len(definition)  # 多留自留地、多搞自由市场…，包产到户
+    every = [i.strip() for i in MEMBER_ITEMS.split(body)]
+    if expected > 1 and len(every) == expected and all(every) and not any(map(NOT_A_MEMBER_OPENING.match, every)):
+        return every, len(definition)  # 多留自留地、多搞自由市场…，包产到户
     clauses, ends, pos = [], [], 0
     for match in MEMBER_CLAUSES.finditer(body + "，"):
         clauses.append(body[pos:match.start()].strip())
@@ -130,7 +131,7 @@ def spell_out(definition: str, expected: int) -> tuple[list[str], int] | None:
     if len(clauses) < expected or not all(clauses[:expected]):
         return None
     members = clauses[:expected]
-    if any(len(m) > MAX_MEMBER_LENGTH for m in members):
+    if any(len(m) > MAX_MEMBER_LENGTH or NOT_A_MEMBER_OPENING.match(m) for m in members):
         return None
     if len(clauses) > expected:
         parallel = len({m[0] for m in members}) * 2 <= len(members) or len({m[-1] for m in members}) == 1

@@ -256,3 +256,6 @@ QUOTED_CORE = re.compile(r"[“‘「『]([^“”‘’「」『』\n]{1,20})[�
 # Two quoted terms in one label: “双减”和“双增” (each term gets the entry).
 JOINED_TERMS = re.compile(r"[“‘「『](?P<a>[^“”‘’「」『』\n]{1,20})[”’」』]\s*(?:和|与|及|、|以及)\s*"
                           r"[“‘「『](?P<b>[^“”‘’「」『』\n]{1,20})[”’」』]")
+# How a clause never opens when it is a member of a spelled-out formulation: pronouns and
+# connectives show that the sentence goes on (…，这是任务，要努力).
+NOT_A_MEMBER_OPENING = re.compile(r"^(?:[这那要并而但所因如就也还它其]|以便|从而)")
