@@ -83,10 +83,13 @@ def document_entries(source: str, year: int | None, text: str, mine: bool) -> tu
     from ..text import clean
     from .extract import extract
     from .mine import mine_definitions
+    from .patterns import DEFINITION_CUES, MINED_CONFIDENCE
 
     found, problems = extract(clean(text), source)
     for entry in found:
-        entry.year, entry.confidence = year, 1.0
+        entry.year, entry.confidence = year, MINED_CONFIDENCE["inline"] if entry.inline else 1.0
+        if entry.inline:
+            entry.cue = next((cue for cue in (*DEFINITION_CUES, "简称", "指") if entry.definition.startswith(cue)), "（")
     if mine:
         mined = [e for e in mine_definitions(text, source, year)
                  if not any(s.start < e.end and e.start < s.end for s in found if not s.inline)]  # fmt: skip

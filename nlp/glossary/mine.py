@@ -24,6 +24,7 @@ from ..text import CleanText, clean
 from .analyse import _list_items, coined_by, numeral_parts
 from .kb import MINED_SECTION, GlossaryEntry
 from .patterns import (
+    DEFINITION_END_CLAUSE,
     FORMULATION_HEADS,
     LIST_LEAD_WORDS,
     LIST_MEMBER_STOP,
@@ -182,6 +183,9 @@ class _Miner:
     def add(self, term: str, term_start: int, definition: str, def_start: int, cue: str, kind: str,
             members: list[str] | None = None) -> None:  # fmt: skip
         definition = definition.strip(" \u3000")[:MAX_MINED_DEFINITION]
+        if kind not in ("members", "members_before"):  # a list ends where its members do
+            end_clause = DEFINITION_END_CLAUSE.search(definition)
+            definition = definition[:end_clause.start()] if end_clause else definition
         confidence = MINED_CONFIDENCE[kind]
         if len(term) < 2 or len(definition) < 2:
             return

@@ -186,6 +186,7 @@ MINED_CONFIDENCE = {
     "so_called": 0.8,  # 所谓X，就是…
     "means": 0.6,  # X是指… with X unquoted
     "members_mismatch": 0.4,  # a numbered formulation whose members do not add up
+    "inline": 0.85,  # an inline definition that nlp.glossary.extract reads (“X”，即… , “五特”（…）)
 }
 # Mined entries below this confidence are not returned by mine_definitions.
 MIN_MINED_CONFIDENCE = 0.5
@@ -259,3 +260,6 @@ JOINED_TERMS = re.compile(r"[“‘「『](?P<a>[^“”‘’「」『』\n]{1,
 # How a clause never opens when it is a member of a spelled-out formulation: pronouns and
 # connectives show that the sentence goes on (…，这是任务，要努力).
 NOT_A_MEMBER_OPENING = re.compile(r"^(?:[这那要并而但所因如就也还它其]|以便|从而)")
+# A clause that opens like this ends a definition in running text: the sentence moves on to
+# a consequence or a comment (…的爱国人士，也就是说…; …粮食供应，这就要求…).
+DEFINITION_END_CLAUSE = re.compile(r"[，,；;](?=所以|因此|因而|这|那么|但是|然而|也就是说|从而|否则|可见)")
