@@ -45,7 +45,7 @@ from ..extensions import clean_view, doc_glossary
 from ..glossary import load, load_knowledge_base
 from ..glossary.candidates import Candidate, CandidateGenerator
 from ..glossary.kb import Glossary, GlossaryEntry
-from ..glossary.standalone import stands_alone
+from ..glossary.standalone import dictionary_words, stands_alone
 from ..spans import recorded_spans, set_policy_spans, update_policy_attrs
 from .glossary_sections import SOURCE_KEY
 
@@ -125,9 +125,11 @@ class GlossaryLinker:
 
     def initialize(self, get_examples=None, *, nlp=None, glossary: str | None = None) -> None:
         """Read the glossary: ``glossary`` (a JSONL path), else the configured one, else the
-        shipped knowledge base."""
+        shipped knowledge base; and the dictionary words that tell whether a mention stands on
+        its own (read once per process, so documents do not wait for it)."""
         if glossary is not None:
             self.glossary_path = glossary
+        dictionary_words()
         self.set_glossary(load_knowledge_base() if self.glossary_path is None else load(self.glossary_path))
 
     def set_glossary(self, glossary: Glossary) -> None:

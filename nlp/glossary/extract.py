@@ -188,7 +188,7 @@ def join_lines(definition: str) -> str:
     """A definition with the line breaks that the layout put inside it removed (with the
     spacing around them), and surrounding spacing stripped.
 
-    >>> join_lines("推进城乡交通运输一体\n化发展。")
+    >>> join_lines("推进城乡交通运输一体\\n化发展。")
     '推进城乡交通运输一体化发展。'
     """
     return re.sub(r"[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*", "", definition).strip(_HSPACE)
