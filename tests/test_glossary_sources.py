@@ -44,6 +44,8 @@ WRONG_SENSES = [
     # (text, mention, the entry offered as a candidate only)
     ("广纳五湖四海的优秀人才。", "五湖", "一渠两园三河五湖"),         # idiom
     ("紧紧围绕这一中心工作。", "一中心", "三区一中心一高地"),          # determiner + 一
+    ("欢迎来自三河市的客商。", "三河", "一渠两园三河五湖"),           # inside a longer word (a place)
+    ("全市二十五湖连通成网。", "五湖", "一渠两园三河五湖"),           # inside a number
     ("推进“四化”同步发展。", "四化", "四优四化"),                     # part of another county's entry
     ("建设“四好”农村公路。", "四好", "四好农村路"),                   # prefix of another county's entry
 ]
