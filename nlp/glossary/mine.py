@@ -21,7 +21,7 @@ import re
 from typing import Iterator
 
 from ..text import CleanText, clean
-from .analyse import _list_items, coined_by, numeral_parts
+from .analyse import coined_by, list_items, numeral_parts
 from .kb import MINED_SECTION, GlossaryEntry
 from .patterns import (
     DEFINITION_END_CLAUSE,
@@ -118,7 +118,7 @@ def spell_out(definition: str, expected: int) -> tuple[list[str], int] | None:
     lead = _CUE.match(definition).end()
     body = definition[lead:]
     first_clause = MEMBER_CLAUSES.split(body, maxsplit=1)[0]
-    items = _list_items(first_clause)
+    items = list_items(first_clause)
     if expected > 1 and len(items) == expected and all(items):
         return items, lead + len(first_clause)
     every = [i.strip() for i in MEMBER_ITEMS.split(body)]
@@ -136,7 +136,7 @@ def spell_out(definition: str, expected: int) -> tuple[list[str], int] | None:
         return None
     if len(clauses) > expected:
         parallel = len({m[0] for m in members}) * 2 <= len(members) or len({m[-1] for m in members}) == 1
-        if expected < 2 or not parallel:
+        if not parallel:
             return None
     return members, lead + ends[expected - 1]
 
@@ -223,7 +223,7 @@ class _Miner:
             return
         expected = member_count(term)
         listed = match.group("def").rstrip(LIST_TAIL_WORDS)
-        items = _list_items(listed)
+        items = list_items(listed)
         if not expected or len(items) != expected or not all(items):
             return
         first = strip_list_lead(items[0])
