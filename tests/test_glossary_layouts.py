@@ -77,9 +77,9 @@ def test_glossary_layouts_body_mention_of_a_qualified_term_links(nlp_pkuseg):
         spans.append((start, start + len(mention), "SLOGAN", {}))
     add_policy_spans(doc, spans)
     doc = nlp_pkuseg.get_pipe("policy_spans")(nlp_pkuseg.get_pipe("glossary_linker")(doc))
-    links = [(s.text, s._.link["term"], s._.link["number"], s._.link["origin"]) for s in policy_spans(doc)]
-    assert links == [("两新一重", "两新一重", 1, "document"), ("三线一单", "三线一单", 2, "document"),
-                     ("双减", "双减", 3, "document"), ("双增", "双增", 3, "document")]  # fmt: skip
+    links = [(s.text, s._.link["term"], s._.link["number"], s._.link["source"]) for s in policy_spans(doc)]
+    assert links == [("两新一重", "两新一重", 1, "web.html.txt"), ("三线一单", "三线一单", 2, "web.html.txt"),
+                     ("双减", "双减", 3, "web.html.txt"), ("双增", "双增", 3, "web.html.txt")]  # fmt: skip
 
 
 def test_glossary_layouts_term_stored_with_its_qualifier_is_found():

@@ -55,7 +55,6 @@ def test_glossary_linker_links_to_loaded_glossary(nlp_pkuseg):
         "score": 0.95,
         "jurisdiction": "河南省驻马店市西平县",
         "year": 2022,
-        "origin": "shipped",
     }
     assert {c["term"] for c in spans[3]._.candidates[:2]} == {"六稳", "六保"}
 
@@ -65,15 +64,16 @@ def test_glossary_linker_part_of_another_document_is_only_a_candidate(nlp_pkuseg
     term of the same entry still links."""
     _, spans = linked(nlp_pkuseg, "继续做好“两筛”工作，推进“两筛两癌”。", ["两筛", "两筛两癌"])
     assert [(s._.link and s._.link["term"]) for s in spans] == [None, "两筛两癌"]
-    assert [(c["term"], c["match"], c["origin"]) for c in spans[0]._.candidates] == [("两筛两癌", "part", "shipped")]
+    assert [(c["term"], c["match"], c["source"]) for c in spans[0]._.candidates] == [
+        ("两筛两癌", "part", "001_753636851620b86f.txt")]  # fmt: skip
 
 
 def test_glossary_linker_prefers_the_documents_own_definition(nlp_pkuseg):
     text = "坚持“两个确保”，推进“双减”。\n\n名词解释\n1. 两个确保：指本文自己的定义。\n2. 双减：指减轻作业负担。\n"
     doc, spans = linked(nlp_pkuseg, text, ["两个确保", "双减"], source="new.txt")
-    assert [(s._.link["definition"], s._.link["source"], s._.link["score"], s._.link["origin"]) for s in spans] == [
-        ("指本文自己的定义。", "new.txt", 1.0, "document"),
-        ("指减轻作业负担。", "new.txt", 1.0, "document"),
+    assert [(s._.link["definition"], s._.link["source"], s._.link["score"]) for s in spans] == [
+        ("指本文自己的定义。", "new.txt", 1.0),
+        ("指减轻作业负担。", "new.txt", 1.0),
     ]
     assert [c["source"] for c in spans[0]._.candidates][:3] == [
         "new.txt", "001_753636851620b86f.txt", "003_cae29be595d6bbe5.txt"]  # fmt: skip

@@ -77,15 +77,15 @@ def test_glossary_sources_other_jurisdiction_links_only_on_the_exact_term(nlp_pk
                           source="national.txt", jurisdiction="national")  # fmt: skip
     assert terms(spans) == ["两个确保", None]
     link = spans[0]._.link
-    assert (link["jurisdiction"], link["source"], link["year"], link["origin"]) == (
-        "河南省驻马店市西平县", "001_753636851620b86f.txt", 2022, "shipped")  # fmt: skip
+    assert (link["jurisdiction"], link["source"], link["year"]) == ("河南省驻马店市西平县", "001_753636851620b86f.txt", 2022)
     assert [(c["term"], c["match"], c["jurisdiction"]) for c in spans[1]._.candidates] == [
         ("两筛两癌", "part", "河南省驻马店市西平县")]  # fmt: skip
 
 
 def test_glossary_sources_same_jurisdiction_links_a_part(nlp_pkuseg):
     (span,) = link_mentions(nlp_pkuseg, "做好“两筛”工作。", ["两筛"], jurisdiction="河南省驻马店市")
-    assert (span._.link["term"], span._.link["origin"], span._.link["score"]) == ("两筛两癌", "shipped", 0.9)
+    assert (span._.link["term"], span._.link["source"], span._.link["score"]) == (
+        "两筛两癌", "001_753636851620b86f.txt", 0.9)  # fmt: skip
     assert same_jurisdiction("河南省南阳市", "河南省南阳市卧龙区") and not same_jurisdiction("河南省", "湖北省")
 
 
@@ -101,7 +101,7 @@ def test_glossary_sources_run_glossary_tier(nlp_pkuseg):
     spans = link_mentions(nlp_pkuseg, "继续坚持“三保三压”，做好“三保”。", ["三保三压", "三保"],
                           source="run-b.txt", linker=linker)  # fmt: skip
     assert terms(spans) == ["三保三压", None]
-    assert (spans[0]._.link["origin"], spans[0]._.link["source"], spans[0]._.link["year"]) == ("run", "run-a.txt", 1987)
+    assert (spans[0]._.link["source"], spans[0]._.link["year"]) == ("run-a.txt", 1987)
     # … its part only in the document that defined it.
     spans = link_mentions(nlp_pkuseg, RUN_TEXT + "做好“三保”。", ["三保"], source="run-a.txt", linker=linker)
     assert terms(spans) == ["三保三压"]
@@ -116,10 +116,11 @@ def test_glossary_sources_priority_document_then_run_then_shipped(nlp_pkuseg):
     linker.set_run_glossary([run_entry.to_dict()])
     own = "坚持“两个确保”。\n\n名词解释\n1. 两个确保：指本文自己的定义。\n"
     (span,) = link_mentions(nlp_pkuseg, own, ["两个确保"], source="own.txt", linker=linker)
-    assert (span._.link["definition"], span._.link["origin"]) == ("指本文自己的定义。", "document")
+    assert (span._.link["definition"], span._.link["source"]) == ("指本文自己的定义。", "own.txt")
     (span,) = link_mentions(nlp_pkuseg, "坚持“两个确保”。", ["两个确保"], source="new.txt", linker=linker)
-    assert (span._.link["definition"], span._.link["origin"]) == ("指本次运行中另一文件的定义。", "run")
-    assert [c["origin"] for c in span._.candidates][:3] == ["run", "shipped", "shipped"]
+    assert (span._.link["definition"], span._.link["source"]) == ("指本次运行中另一文件的定义。", "other.txt")
+    assert [c["source"] for c in span._.candidates][:3] == [
+        "other.txt", "001_753636851620b86f.txt", "003_cae29be595d6bbe5.txt"]  # fmt: skip
 
 
 def test_glossary_sources_national_knowledge_base():

@@ -22,7 +22,8 @@ Part-of, prefix and near-miss candidates of other documents stay in ``candidates
 not become 四优四化 of another county). A mention that does not stand on its own (五湖 in
 五湖四海, 一中心 in 这一中心工作; :mod:`nlp.glossary.standalone`) gets no link. A compound of two
 defined slogans (六稳六保) gets no link, its parts as candidates. The link carries ``source``,
-``jurisdiction`` and ``year`` of its entry and ``origin`` (document, run or shipped).
+``jurisdiction`` and ``year`` of its entry; each candidate also says how it ``match``-ed
+(exact, alias, part, prefix, near).
 
 Example::
 
@@ -55,8 +56,6 @@ JURISDICTION_KEY = "jurisdiction"
 # Candidate kinds that name the term itself (a spelling of it), the only ones that an entry of
 # another document or jurisdiction may link on.
 EXACT_KINDS = ("exact", "alias")
-# Where a linked definition comes from, in order of preference.
-DOCUMENT, RUN, SHIPPED = "document", "run", "shipped"
 
 
 def same_jurisdiction(one: str | None, other: str | None) -> bool:
@@ -196,28 +195,36 @@ class GlossaryLinker:
         candidates from the document's own glossary, the loaded one and the run's; ``source``
         and ``jurisdiction`` say which document it is, ``alone`` whether the mention stands on
         its own."""
-        tiers = [(DOCUMENT, list(own_found)), (RUN, list(run_found)), (SHIPPED, list(found))]
-        origin, chosen = None, None
+        chosen = None
         if alone:
-            picks = [(DOCUMENT, self._choose(own_found, start))]
-            picks += [(tier, self._choose([c for c in cs if may_link(c, source, jurisdiction)], None)) for tier, cs in tiers[1:]]
-            origin, chosen = next(((tier, pick) for tier, pick in picks if pick is not None), (None, None))
-        # The loaded glossary may hold the document's own entries with their file name, which
-        # a document read from standard input does not know.
-        known = {(c.entry.term, c.entry.definition): c.entry.source for c in found}
+            chosen = self._choose(own_found, start)
+            for candidates in (run_found, found):
+                chosen = chosen or self._choose([c for c in candidates if may_link(c, source, jurisdiction)], None)
+        # The loaded glossary may hold the document's own entries with their file name,
+        # jurisdiction and year, which a document read from standard input does not know.
+        known = {(c.entry.term, c.entry.definition): c.entry for c in found}
         records, seen = [], set()
-        for tier, candidates in tiers:
+        for candidates in (own_found, run_found, found):
             for candidate in candidates:
                 key = (candidate.entry.term, candidate.entry.definition)
                 if key not in seen:
                     seen.add(key)
-                    records.append(dict(candidate.link(), source=candidate.entry.source or known.get(key),
-                                        origin=tier, match=candidate.kind))  # fmt: skip
+                    records.append(dict(self._record(candidate, known.get(key)), match=candidate.kind))
         link = None
         if chosen is not None:
-            key = (chosen.entry.term, chosen.entry.definition)
-            link = dict(chosen.link(), source=chosen.entry.source or known.get(key), origin=origin)
+            link = self._record(chosen, known.get((chosen.entry.term, chosen.entry.definition)))
         return link, records[: self.max_candidates]
+
+    @staticmethod
+    def _record(candidate: Candidate, loaded: GlossaryEntry | None) -> dict:
+        """A candidate's link record, with what the loaded glossary's copy of the same entry
+        knows (source, jurisdiction, year) where the candidate's entry does not say it."""
+        record = candidate.link()
+        if loaded is not None:
+            for name in ("source", "jurisdiction", "year"):
+                if record[name] is None:
+                    record[name] = getattr(loaded, name)
+        return record
 
     def _choose(self, candidates: list[Candidate], start: int | None) -> Candidate | None:
         good = [c for c in candidates if c.score >= self.min_link_score]
