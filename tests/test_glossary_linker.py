@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 
-from nlp.components.glossary_linker import GlossaryLinker
+from nlp.components.glossary_linker import JURISDICTION_KEY, GlossaryLinker
 from nlp.components.glossary_sections import SOURCE_KEY
 from nlp.glossary import load_default
 from nlp.glossary.kb import GlossaryEntry
@@ -20,12 +20,14 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD_SLOGANS = REPO / "corpora" / "gold" / "slogans.jsonl"
 
 
-def linked(nlp, text: str, mentions: list[str], source: str | None = None):
+def linked(nlp, text: str, mentions: list[str], source: str | None = None, jurisdiction: str | None = None):
     """Run glossary_sections, give SLOGAN spans at each mention's first occurrence after the
     previous one, run glossary_linker; return the doc and its SLOGAN spans."""
     doc = nlp.make_doc(text)
     if source:
         doc.user_data[SOURCE_KEY] = source
+    if jurisdiction:
+        doc.user_data[JURISDICTION_KEY] = jurisdiction
     doc = nlp.get_pipe("glossary_sections")(doc)
     spans, pos = [], 0
     for mention in mentions:
@@ -38,8 +40,9 @@ def linked(nlp, text: str, mentions: list[str], source: str | None = None):
 
 
 def test_glossary_linker_links_to_loaded_glossary(nlp_pkuseg):
+    """A Henan document links parts of Henan entries (“两筛” → 两筛两癌, as the gold does)."""
     doc, spans = linked(nlp_pkuseg, "落实“17110”工作制度，继续做好“两筛”“两癌”工作，扎实做好“六稳六保”。",
-                        ["17110", "两筛", "两癌", "六稳六保"])  # fmt: skip
+                        ["17110", "两筛", "两癌", "六稳六保"], jurisdiction="河南省")  # fmt: skip
     links = [(s.text, s._.link and s._.link["term"], s.kb_id_) for s in spans]
     assert links == [("17110", "17110工作制度", "17110工作制度"), ("两筛", "两筛两癌", "两筛两癌"),
                      ("两癌", "两筛两癌", "两筛两癌"), ("六稳六保", None, "")]  # fmt: skip
@@ -50,8 +53,19 @@ def test_glossary_linker_links_to_loaded_glossary(nlp_pkuseg):
         "section": "《政府工作报告》有关词语注释",
         "number": 24,
         "score": 0.95,
+        "jurisdiction": "河南省驻马店市西平县",
+        "year": 2022,
     }
     assert {c["term"] for c in spans[3]._.candidates[:2]} == {"六稳", "六保"}
+
+
+def test_glossary_linker_part_of_another_document_is_only_a_candidate(nlp_pkuseg):
+    """Jurisdiction unknown: a county's 两筛两癌 is offered for “两筛”, never linked; the exact
+    term of the same entry still links."""
+    _, spans = linked(nlp_pkuseg, "继续做好“两筛”工作，推进“两筛两癌”。", ["两筛", "两筛两癌"])
+    assert [(s._.link and s._.link["term"]) for s in spans] == [None, "两筛两癌"]
+    assert [(c["term"], c["match"], c["source"]) for c in spans[0]._.candidates] == [
+        ("两筛两癌", "part", "001_753636851620b86f.txt")]  # fmt: skip
 
 
 def test_glossary_linker_prefers_the_documents_own_definition(nlp_pkuseg):

@@ -90,8 +90,8 @@ def test_glossary_kb_bad_line_names_file_and_line(tmp_path):
 def test_glossary_cli_lookup_prints_both_definitions(capsys):
     assert main(["lookup", "两个确保"]) == 0
     out = capsys.readouterr().out
-    assert f"两个确保  [exact 1.00]  {SOURCE_001}, 《政府工作报告》有关词语注释, 12" in out
-    assert f"两个确保  [exact 1.00]  {SOURCE_003}, 附件4：名词解释, 1" in out
+    assert f"两个确保  [exact 1.00]  河南省驻马店市西平县 2022, {SOURCE_001}, 《政府工作报告》有关词语注释, 12, earliest" in out
+    assert f"两个确保  [exact 1.00]  河南省南阳市卧龙区 2023, {SOURCE_003}, 附件4：名词解释, 1\n" in out
 
 
 def test_glossary_cli_lookup_json(capsys):
@@ -113,9 +113,21 @@ def test_glossary_cli_usage_error_exits_2():
     assert result.returncode == 2 and "usage:" in result.stderr
 
 
+# How nlp/data/glossary.jsonl is built (README): the seeds' glossary sections, each file with
+# its jurisdiction and year as the documents give them.
+SEED_BUILD = [
+    "--sections-only",
+    "--jurisdiction", "001_753636851620b86f.txt=河南省驻马店市西平县",
+    "--jurisdiction", "002_1eab70c41b85f494.txt=河南省南阳市",
+    "--jurisdiction", "003_cae29be595d6bbe5.txt=河南省南阳市卧龙区",
+    "--year", "001_753636851620b86f.txt=2022", "--year", "002_1eab70c41b85f494.txt=2022",
+    "--year", "003_cae29be595d6bbe5.txt=2023",
+]  # fmt: skip
+
+
 def test_glossary_cli_build_from_seeds_equals_shipped(tmp_path, capsys):
     out = tmp_path / "glossary.jsonl"
-    assert main(["build", str(REPO / "seeds"), "-o", str(out)]) == 0
+    assert main(["build", str(REPO / "seeds"), *SEED_BUILD, "-o", str(out)]) == 0
     assert out.read_bytes() == DEFAULT_GLOSSARY.read_bytes()
     assert capsys.readouterr().err == f"{out}: 54 entries\n"
 
@@ -133,8 +145,8 @@ def test_glossary_cli_build_warns_and_names_missing_input(tmp_path, capsys):
 
 def test_glossary_entry_link_record():
     entry = GlossaryEntry("六稳", "指稳就业。", "a.txt", "注释", 15, 0, 9)
-    assert entry.link(1) == {"term": "六稳", "definition": "指稳就业。", "source": "a.txt",
-                             "section": "注释", "number": 15, "score": 1.0}  # fmt: skip
+    assert entry.link(1) == {"term": "六稳", "definition": "指稳就业。", "source": "a.txt", "section": "注释",
+                             "number": 15, "score": 1.0, "jurisdiction": None, "year": None}  # fmt: skip
 
 
 def test_char_ngram_tfidf_equals_scikit_learns():

@@ -21,6 +21,7 @@ from .patterns import (
     KEY_IGNORED,
     MEASURE_WORDS,
     NUMERALS,
+    QUOTED_CORE,
     TRAILING_GLOSS,
 )
 
@@ -83,7 +84,13 @@ def alias_key(text: str) -> str:
 
 
 def alias_forms(term: str) -> list[str]:
-    """The aliases an entry lists: the term as written, without quotes and spacing, and
-    without its generic suffixes (duplicates removed, order kept)."""
+    """The aliases an entry lists: the term as written, without quotes and spacing, without its
+    generic suffixes, and the quoted cores of a label that qualifies them (生态环境领域“三线一单”
+    → 三线一单), duplicates removed, order kept.
+
+    >>> alias_forms("生态环境领域“三线一单”")
+    ['生态环境领域“三线一单”', '生态环境领域三线一单', '三线一单']
+    """
     plain = compact(term)
-    return list(dict.fromkeys(form for form in (term, plain, strip_suffixes(plain)) if form))
+    cores = QUOTED_CORE.findall(term)
+    return list(dict.fromkeys(form for form in (term, plain, strip_suffixes(plain), *cores) if form))

@@ -72,7 +72,7 @@ def _common(words: list[str], reverse: bool) -> str:
     return text[::-1] if reverse else text
 
 
-def _list_items(clause: str) -> list[str]:
+def list_items(clause: str) -> list[str]:
     """The items of an enumeration: split at 、, the last pair also at 和/及/与."""
     items = [i.strip() for i in clause.split("、")]
     *head, last = items
@@ -90,7 +90,7 @@ def members_of(term: str, definition: str) -> tuple[list[str], bool]:
         return [], False
     lists = []
     for clause in _CLAUSE.split(definition):
-        items = _list_items(clause)
+        items = list_items(clause)
         if len(items) >= 2 and all(items):
             items[0] = MEMBER_LEAD.sub("", items[0]) or items[0]
             lists.append(_trim_parallel(items))

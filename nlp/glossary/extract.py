@@ -22,6 +22,7 @@ from typing import Iterator
 
 from ..rules.search import finditer_in_lines
 from ..text import CleanText
+from .aliases import alias_forms
 from .analyse import analyse
 from .kb import INLINE_SECTION, GlossaryEntry
 from .patterns import (
@@ -32,10 +33,14 @@ from .patterns import (
     INLINE_PAREN_IE,
     INLINE_QUOTED_IE,
     INLINE_SHORT_NAME,
+    JOINED_TERMS,
     MAX_HEAD_SUFFIX,
     MAX_TERM_LENGTH,
+    MINED_TERM_STOP,
+    NOT_A_CUE,
     NUMERALS,
     PUNCT_SEPARATORS,
+    QUOTED_CORE,
     QUOTED_ONLY_SEPARATORS,
     QUOTES,
     SECTION_TITLE,
@@ -43,6 +48,7 @@ from .patterns import (
     TERM_STOP,
     TOC_LINE,
     VERB_SEPARATORS,
+    WEB_RESIDUE,
 )
 
 logger = logging.getLogger(__name__)
@@ -178,6 +184,33 @@ def _term_or_none(term: str, def_start: int) -> tuple[str, int] | None:
     return (term, def_start) if len(term) >= 2 and not TERM_STOP.search(term) else None
 
 
+def join_lines(definition: str) -> str:
+    """A definition with the line breaks that the layout put inside it removed (with the
+    spacing around them), and surrounding spacing stripped.
+
+    >>> join_lines("推进城乡交通运输一体\\n化发展。")
+    '推进城乡交通运输一体化发展。'
+    """
+    return re.sub(r"[ \t\u3000\u00a0]*\n[ \t\u3000\u00a0]*", "", definition).strip(_HSPACE)
+
+
+def label_terms(label: str) -> list[tuple[str, str]]:
+    """The terms a head's label names, each with the label it came from: two quoted terms
+    joined by 和/与/及/、 are two terms; a qualifier before a quoted term leaves the quoted core
+    as the term and the whole label as an alias; any other label is its own term.
+
+    >>> label_terms("“双减”和“双增”"), label_terms("生态环境领域“三线一单”")
+    ([('双减', '双减'), ('双增', '双增')], [('三线一单', '生态环境领域“三线一单”')])
+    """
+    joined = JOINED_TERMS.fullmatch(label)
+    if joined:
+        return [(joined.group("a"), joined.group("a")), (joined.group("b"), joined.group("b"))]
+    cores = QUOTED_CORE.findall(label)
+    if len(cores) == 1 and not TERM_STOP.search(cores[0]):
+        return [(cores[0], label)]
+    return [(label, label)]
+
+
 def _restatement(definition: str, term: str) -> int:
     """Length of a restated ``term`` plus colon opening ``definition`` (0 when there is none)."""
     rest = definition.lstrip(_HSPACE)
@@ -242,6 +275,8 @@ class _Reader:
         drafts: list[_Draft] = []
         numbered = parse_number(self.lines[title_index + 1].text)[0] is not None
         for line in self.lines[title_index + 1:end]:
+            if WEB_RESIDUE.match(line.text):
+                break  # the page's footer: the section is over
             number, offset = parse_number(line.text)
             if numbered and number is None or not numbered and number is not None:
                 if drafts and not self._complete(drafts[-1]):
@@ -264,16 +299,22 @@ class _Reader:
             drafts.append(_Draft(number, line.start, line.start + offset + def_start, line.end, term, line.start))
         if drafts and drafts[-1].def_end >= len(self.view.text.rstrip()) and not self._complete(drafts[-1]):
             self.warn(drafts[-1].line, "glossary section is cut off at the end of the file")
-        return [self._entry(d, title) for d in drafts if d.term and d.def_end > d.def_start]
+        return [e for d in drafts if d.term and d.def_end > d.def_start for e in self._entries(d, title)]
 
     def _complete(self, draft: _Draft) -> bool:
         definition = self.view.text[draft.def_start:draft.def_end].rstrip()
         return bool(definition) and definition[-1] in SENTENCE_END
 
-    def _entry(self, draft: _Draft, title: str) -> GlossaryEntry:
-        start, end = self.view.raw_span(draft.start, draft.def_end)
-        definition = self.view.text[draft.def_start:draft.def_end].strip(_HSPACE)
-        return analyse(GlossaryEntry(draft.term, definition, self.source, title, draft.number, start, end))
+    def _entries(self, draft: _Draft, title: str) -> list[GlossaryEntry]:
+        """The entries of one draft: one per term of its label (“双减”和“双增” gives two)."""
+        definition = self.view.text[draft.def_start:draft.def_end]
+        residue = WEB_RESIDUE.search(definition)
+        def_end = draft.def_end - (len(definition) - residue.start()) if residue else draft.def_end
+        definition = join_lines(self.view.text[draft.def_start:def_end])
+        start, end = self.view.raw_span(draft.start, len(self.view.text[:def_end].rstrip()))
+        return [analyse(GlossaryEntry(term, definition, self.source, title, draft.number, start, end,
+                                      aliases=alias_forms(label) if label != term else []))
+                for term, label in label_terms(draft.term)]  # fmt: skip
 
     def inline_entries(self, skip: list[tuple[int, int]]) -> list[GlossaryEntry]:
         """Definitions in body text, outside the ``skip`` ranges (cleaned offsets)."""
@@ -290,6 +331,10 @@ class _Reader:
                 term = match.group("term").strip(_HSPACE)
                 if any(a <= start < b for a, b in skip) or len(term) < 2 or start in found:
                     continue
+                if pattern is INLINE_MEANS and (NOT_A_CUE.match(text, match.start("def") - 1)
+                                                or NOT_A_CUE.match(text, match.start("def"))
+                                                or MINED_TERM_STOP.search(term)):  # fmt: skip
+                    continue  # 是指导性的 / 这个意见是指…: no definition
                 raw_start, raw_end = self.view.raw_span(start, end)
                 entry = GlossaryEntry(term, match.group("def").strip(_HSPACE), self.source,
                                       INLINE_SECTION, None, raw_start, raw_end, inline=True)  # fmt: skip

@@ -23,6 +23,13 @@ from .aliases import alias_forms, alias_key
 
 # The section of an entry found in body text rather than in a glossary section.
 INLINE_SECTION = "inline"
+# The section of a definition mined from running text (nlp.glossary.mine).
+MINED_SECTION = "mined"
+# Where a knowledge base entry applies: the country as a whole (the national reports).
+NATIONAL = "national"
+# Provenance fields that only knowledge-base entries carry; ``to_dict`` leaves them out when
+# unset, so a document's own entries (doc._.glossary, the JSON output) keep their shape.
+KB_FIELDS = ("jurisdiction", "year", "confidence", "cue", "earliest")
 
 
 @dataclass
@@ -32,7 +39,13 @@ class GlossaryEntry:
     ``start``/``end`` are offsets into the source's original text; ``number`` is the entry's
     number in its section (None when unnumbered or inline); ``members`` are the enumerated
     parts of a numbered formulation and ``members_mismatch`` says their count disagrees with
-    the numeral; ``coined_by`` is the body that the definition says proposed it."""
+    the numeral; ``coined_by`` is the body that the definition says proposed it.
+
+    Knowledge-base provenance: ``jurisdiction`` (``"national"`` or the county or city whose
+    document defined it), ``year`` of the document, ``confidence`` of a mined definition (1.0
+    for a glossary section), ``cue`` (the wording it was mined from: 即, 是指, 简称 …) and
+    ``earliest`` (among the knowledge base's entries of one term, the one from the earliest
+    document)."""
 
     term: str
     definition: str
@@ -46,6 +59,11 @@ class GlossaryEntry:
     members: list[str] = field(default_factory=list)
     members_mismatch: bool = False
     coined_by: str | None = None
+    jurisdiction: str | None = None
+    year: int | None = None
+    confidence: float | None = None
+    cue: str | None = None
+    earliest: bool | None = None
 
     def __post_init__(self):
         if not self.aliases:
@@ -53,7 +71,11 @@ class GlossaryEntry:
 
     def to_dict(self) -> dict:
         """A JSON-like dict (the JSONL line and ``doc._.glossary`` item)."""
-        return asdict(self)
+        data = asdict(self)
+        for name in KB_FIELDS:
+            if data[name] is None:
+                del data[name]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "GlossaryEntry":
@@ -69,7 +91,8 @@ class GlossaryEntry:
         return cls(**values)
 
     def link(self, score: float) -> dict:
-        """The ``link`` record of SPEC.md for this entry with ``score``."""
+        """The ``link`` record of SPEC.md for this entry with ``score``, with where the
+        definition applies (``jurisdiction``, null for a document's own entry) and its year."""
         return {
             "term": self.term,
             "definition": self.definition,
@@ -77,6 +100,8 @@ class GlossaryEntry:
             "section": self.section,
             "number": self.number,
             "score": round(float(score), 4),
+            "jurisdiction": self.jurisdiction,
+            "year": self.year,
         }
 
 
@@ -143,3 +168,24 @@ class Glossary:
         except BaseException:
             Path(handle.name).unlink(missing_ok=True)
             raise
+
+
+def mark_earliest(entries: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
+    """Mark, among the entries that define one term (same alias key), the one from the earliest
+    year (the first in order on a tie, or when years are unknown) with ``earliest=True`` and the
+    others ``False``; every definition is kept, side by side with its source.
+
+    >>> a = GlossaryEntry("五定", "定规模…", "gwr-1982", "mined", None, 0, 9, year=1982)
+    >>> b = GlossaryEntry("五定", "定人员…", "gwr-1979", "mined", None, 0, 9, year=1979)
+    >>> [(e.source, e.earliest) for e in mark_earliest([a, b])]
+    [('gwr-1982', False), ('gwr-1979', True)]
+    """
+    entries = list(entries)
+    groups: dict[str, list[GlossaryEntry]] = {}
+    for entry in entries:
+        groups.setdefault(alias_key(entry.term) or entry.term, []).append(entry)
+    for group in groups.values():
+        first = min(group, key=lambda e: e.year if e.year is not None else float("inf"))
+        for entry in group:
+            entry.earliest = entry is first
+    return entries

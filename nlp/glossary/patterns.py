@@ -124,3 +124,142 @@ COINED_BY = re.compile(
     r"(?:中共中央|党中央|国务院|中央|[省市县区]委(?:[省市县区]政府)?|[省市县区]政府))"
     r"[^，,。；;]{0,40}?(?:提出|作出|部署|确定|制定|印发)"
 )
+
+# --- Definitions mined from running text (nlp.glossary.mine) ---
+
+# Chinese numerals that a numbered formulation may open with, as one run (十二, 两, 四).
+NUMERAL_RUN = "一二两三四五六七八九十百千"
+# A numbered formulation written without quotes: a numeral run, an optional measure word and a
+# short name; several may be joined by 、 (一个中心、两个基本点). The name stops before a
+# particle, so 四项基本原则的 keeps 四项基本原则.
+_NUMBERED_NAME = rf"[{NUMERAL_RUN}]+[{MEASURE_WORDS}]?[^\W\d{NUMERAL_RUN}的地得了是即就指和与及，、]{{1,7}}"
+NUMBERED_FORMULATION = re.compile(rf"(?:{_NUMBERED_NAME})+(?:、(?:{_NUMBERED_NAME})+)*")
+
+# The wordings that introduce a definition, with the confidence each gives a mined entry whose
+# term is quoted or numbered (the members-count check then raises or lowers it).
+DEFINITION_CUES = ("指的是", "也就是", "就是", "是指", "即")
+# What follows 即 / 就是 when they do not define (即使, 即将, 即可; 就是说 stays a cue).
+NOT_A_CUE = re.compile(r"即(?:使|将|可|便|刻|时|日|位|兴|席)|是指(?:导|令|向|出|示|挥|定|标|引|南|责|数|望)")
+
+# A quoted term, an optional short suffix (的方针, 的办法, 战略), an optional comma, then a cue:
+# “五定”，即定建设规模，… / “三保三压”的方针，即保计划内建设，…
+MINED_QUOTED = re.compile(
+    r"[“‘「『](?P<term>[^“”‘’「」『』\n，。；：:]{2,15})[”’」』]"
+    r"(?P<suffix>的?[^\W\d，。；“”‘’「」]{0,3}?)[ \u3000]*[，,]?[ \u3000]*"
+    rf"(?P<cue>{'|'.join(DEFINITION_CUES)})(?P<def>[^。！？!?\n]{{2,400}})"
+)
+# 所谓X，就是… / 所谓“X”，也就是… : the term may be unquoted (所谓平衡，就是…).
+MINED_SO_CALLED = re.compile(
+    r"所谓[ \u3000]*[“‘「『]?(?P<term>[^“”‘’「」『』\n，。；：:\s]{2,12}?)[”’」』]?[ \u3000]*[，,]?[ \u3000]*"
+    r"(?P<cue>也就是|就是|是指|即|指的是)(?!说)(?P<def>[^。！？!?\n]{2,400})"
+)
+# An unquoted numbered formulation closing its clause, then a cue: 坚持四项基本原则，即坚持…
+MINED_NUMBERED = re.compile(
+    rf"(?P<term>{NUMBERED_FORMULATION.pattern})[ \u3000]*[，,：:]?[ \u3000]*"
+    r"(?P<cue>也就是|就是|即)(?P<def>[^。！？!?\n]{2,400})"
+)
+# An unquoted noun opening a clause, then 是指 / 指的是: 人民是指拥护社会主义的…
+MINED_MEANS = re.compile(
+    r"(?:^|(?<=[。；;！？!?\n，,]))(?P<term>[^\W\d]{2,8}?)(?P<cue>是指|指的是)(?P<def>[^。！？!?\n]{2,300})",
+    re.M,
+)
+# Characters that never occur in a mined unquoted term: pronouns, demonstratives and
+# conjunctions (这个意见是指…, 如果…是指… define nothing).
+MINED_TERM_STOP = re.compile(r"[这那此该其它他她我你您们如果但而并且就也都还又所谓要在对把被从向为以由与和及或不没]")
+# The full name of an organisation or a document, then （简称X） / （以下简称X） or ，简称X.
+MINED_SHORT_NAME = re.compile(
+    r"(?P<def>[^，,。；;：:、\n（()）“”《》]{4,40}|《[^》\n]{2,40}》)[ \u3000]*"
+    r"(?:[（(](?P<cue>以下简称|简称)[“‘「]?(?P<term>[^“”‘’「」《》（）()\n，。]{2,12}?)[”’」]?[）)]"
+    r"|[，,](?P<cue2>以下简称|简称)[“‘「](?P<term2>[^“”‘’「」《》（）()\n，。]{2,12}?)[”’」])"
+)
+# Where a list of members is split: clauses first, then items of one clause.
+MEMBER_CLAUSES = re.compile(r"[，,；;]")
+MEMBER_ITEMS = re.compile(r"[、，,；;]")
+
+# Confidence of a mined definition by how it was found (data, not logic: tune here).
+MINED_CONFIDENCE = {
+    "members": 0.95,  # a numbered formulation whose members count agrees with its numeral
+    "members_before": 0.9,  # members listed before their numbered name, count agreeing
+    "short_name": 0.9,  # 全称（简称X）
+    "quoted": 0.85,  # “X”，即… / “X”是指… / “X”指的是… (not numbered)
+    "quoted_is": 0.7,  # “X”就是… (也 is a claim as often as a definition)
+    "so_called": 0.8,  # 所谓X，就是…
+    "means": 0.6,  # X是指… with X unquoted
+    "members_mismatch": 0.4,  # a numbered formulation whose members do not add up
+    "inline": 0.85,  # an inline definition that nlp.glossary.extract reads (“X”，即… , “五特”（…）)
+}
+# Mined entries below this confidence are not returned by mine_definitions.
+MIN_MINED_CONFIDENCE = 0.5
+# A mined definition is cut here when nothing shorter ends it.
+MAX_MINED_DEFINITION = 200
+# Members listed before their numbered name: 工业振兴、城镇提质…“五大工程” /
+# 阶级斗争、生产斗争和科学实验三大革命运动. The list starts at a clause start; the name has a
+# measure word (三大, 五项, 四个) and ends at punctuation or 的 (so 四个方面进行清理 is not read
+# as a name); the members must add up to its numeral.
+MINED_MEMBERS_BEFORE = re.compile(
+    r"(?:^|(?<=[，,。；;：:！？!?\n（(]))(?P<def>[^\W\d，。；：、“”]{1,30}(?:、[^\W\d，。；：、“”]{1,20}){1,20}?"
+    r"(?:(?:和|及|与|以及)[^\W\d，。；：、“”]{1,20}?)?)(?P<quote>[“‘])?"
+    rf"(?P<term>[{NUMERAL_RUN}]+[{MEASURE_WORDS}][^\W\d{NUMERAL_RUN}的地得了是和与及，、”’]{{1,6}}?)"
+    r"(?=[”’，,。；;、：:）)\n的])",
+    re.M,
+)
+# Unquoted, a numbered name after a list is a count of the things listed (三大主导产业：…, not a
+# slogan, ANNOTATION.md) unless its head names a policy: then it is a formulation (四个现代化,
+# 三大革命运动, 五项原则).
+FORMULATION_HEADS = (
+    "原则", "运动", "现代化", "工程", "行动", "战略", "机制", "保障", "责任", "支撑", "方针", "政策", "制度",
+    "革命", "意识", "自信", "服务", "清单", "规定", "禁令", "精神", "理念", "主张", "纪律", "作风", "攻坚战",
+)  # fmt: skip
+# Words that a listed member never contains at its start: pronouns, modal verbs and
+# prepositions show that the clause says more than the list (它负责统筹安排…, 于甘蔗…).
+LIST_MEMBER_STOP = re.compile(r"[它这那我你他们如果应该只就于从由要将已了地着]")
+# Words a list ends with before the name (群众业余这三个方面, 联合经营等十个方面).
+LIST_TAIL_WORDS = "等这的"
+# Verbs and prepositions that open a clause before its first listed member (在…、…五项原则 →
+# the first member starts after 在); the longest that opens the clause is removed.
+LIST_LEAD_WORDS = (
+    "深入开展", "大力发展", "积极发展", "加快发展", "深入实施", "全面实施", "协调推进", "继续压实", "进一步开放",
+    "开展", "实施", "实现", "推进", "推动", "坚持", "围绕", "聚焦", "强化", "加强", "打造", "建设", "发展", "培育",
+    "形成", "提出", "落实", "用好", "抓好", "搞好", "做好", "紧盯", "按照", "根据", "依据", "通过", "包括", "组织",
+    "在", "把", "将", "从", "对", "以", "为", "和", "即", "是", "有",
+)  # fmt: skip
+# A quoted numbered term followed by a colon or bracket and its members: “两个确保”：确保…、确保…
+MINED_QUOTED_MEMBERS = re.compile(
+    rf"[“‘](?P<term>[{NUMERAL_RUN}][^“”‘’\n，。；（()）]{{1,10}}?)[”’][ \u3000]*(?P<cue>[：:]|[（(](?:即|指|是指)?)"
+    r"(?P<def>[^。！？!?\n（()）]{2,300})"
+)
+
+# --- Whether a mention stands on its own (nlp.glossary.standalone) ---
+
+# Characters before a numeral that make it a determiner, an ordinal or part of a number rather
+# than the start of a formulation: 这一中心工作, 第一, 统一, 二十五湖, 3五.
+NUMBER_CONTEXT = "这那该此每其某同唯统之逐任第本单" + NUMERALS + "0123456789０１２３４５６７８９"
+# Words of the general dictionary (jieba's, which the package depends on) that a mention may sit
+# inside or cut through: idioms (五湖四海), place names (三河市), longer words. Rare entries are
+# left out: they are mostly compounds that cut slogans by accident.
+MIN_WORD_FREQUENCY = 10
+# The longest dictionary word considered (idioms and most compounds).
+MAX_WORD_LENGTH = 6
+# Quotation marks that delimit a mention: a quoted mention always stands on its own.
+OPENING_QUOTES = "“‘「『\""
+CLOSING_QUOTES = "”’」』\""
+
+# --- Other glossary layouts (nlp.glossary.extract) ---
+
+# What a web page leaves after the last entry (editor's line, share and print buttons): a line
+# that starts with it ends the section, and a definition is cut where it begins.
+WEB_RESIDUE = re.compile(
+    r"(?:责任编辑|编辑|来源|发布时间|浏览次数)[ \u3000]*[：:]|扫一扫|在手机打开|打印本页|关闭窗口|【打印】|【关闭】"
+    r"|分享到|【字体[:：]|字号[:：]"
+)
+# A quoted core inside a label: 生态环境领域“三线一单” → 三线一单.
+QUOTED_CORE = re.compile(r"[“‘「『]([^“”‘’「」『』\n]{1,20})[”’」』]")
+# Two quoted terms in one label: “双减”和“双增” (each term gets the entry).
+JOINED_TERMS = re.compile(r"[“‘「『](?P<a>[^“”‘’「」『』\n]{1,20})[”’」』]\s*(?:和|与|及|、|以及)\s*"
+                          r"[“‘「『](?P<b>[^“”‘’「」『』\n]{1,20})[”’」』]")
+# How a clause never opens when it is a member of a spelled-out formulation: pronouns and
+# connectives show that the sentence goes on (…，这是任务，要努力).
+NOT_A_MEMBER_OPENING = re.compile(r"^(?:[这那要并而但所因如就也还它其]|以便|从而)")
+# A clause that opens like this ends a definition in running text: the sentence moves on to
+# a consequence or a comment (…的爱国人士，也就是说…; …粮食供应，这就要求…).
+DEFINITION_END_CLAUSE = re.compile(r"[，,；;](?=所以|因此|因而|这|那么|但是|然而|也就是说|从而|否则|可见)")
