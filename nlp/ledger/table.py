@@ -1,0 +1,126 @@
+"""The ledger's rows: one per indicator and year, the target set in advance beside the outturn
+reported later, and whether the target was met.
+
+Which target and which outturn: an indicator-year may be stated by several reports (the plan
+of 1981 in the report of 1980, its revision in that of 1981; the outturn estimated in the report
+of 1981 and final in that of 1982). The row takes the target of the earliest report (the one set
+in advance) and the outturn of the latest (the final figure), each the first in its report's
+text; an outturn is never taken from a report older than the target's.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..rules import ledger_keys as data
+
+SIDE_FIELDS = ("value", "unit", "qualifier", "text", "path", "start", "end", "report_year", "report_year_from")
+
+
+def ledger_rows(observations: list[dict]) -> list[dict]:
+    """Rows ``{"key", "indicator", "year", "target", "actual", "met"}`` from the observations
+    of all reports (nlp/ledger/observations.py), keyed indicators first, then by indicator
+    and year; ``target`` or ``actual`` is None where no report states it."""
+    groups: dict[tuple[str, int], list[dict]] = {}
+    for observation in observations:
+        groups.setdefault((observation["join_name"], observation["year"]), []).append(observation)
+    rows = []
+    for (join_name, year), group in groups.items():
+        targets = [o for o in group if o["target"]]
+        target = min(targets, key=_earliest) if targets else None
+        actuals = [o for o in group if not o["target"] and (target is None or o["report_year"] >= target["report_year"])]
+        actual = max(actuals, key=_latest) if actuals else None
+        first = target or actual
+        rows.append({
+            "key": first["key"],
+            "indicator": first["key"] or join_name.rsplit(" (", 1)[0],
+            "year": year,
+            "target": _side(target),
+            "actual": _side(actual),
+            "met": met(target, actual),
+        })  # fmt: skip
+    rows.sort(key=lambda r: (r["key"] is None, r["indicator"], r["year"]))
+    return rows
+
+
+def _earliest(observation: dict) -> tuple:
+    return observation["report_year"], observation["path"], observation["start"]
+
+
+def _latest(observation: dict) -> tuple:
+    return observation["report_year"], observation["path"], -observation["start"]
+
+
+def _side(observation: dict | None) -> dict | None:
+    return {field: observation[field] for field in SIDE_FIELDS} if observation else None
+
+
+def comparison(target: dict) -> str:
+    """How an outturn is held against ``target``: ``range``, ``at_least``, ``at_most`` or
+    ``about``, from its qualifier (nlp/rules/ledger_keys.py); a bare figure is a ceiling for
+    the indicators where less is better (prices, deficits), a floor for the others."""
+    if isinstance(target["value"], list):
+        return "range"
+    qualified = data.QUALIFIER_COMPARISON.get(target["qualifier"] or "")
+    if qualified:
+        return qualified
+    return "at_most" if is_ceiling(target) else "at_least"
+
+
+def is_ceiling(observation: dict) -> bool:
+    return observation["key"] in data.CEILING_KEYS or bool(data.CEILING_NAME_WORDS.search(observation["indicator"]))
+
+
+def met(target: dict | None, actual: dict | None) -> bool | None:
+    """Whether ``actual`` meets ``target`` (None when either is missing or they cannot be
+    compared: different units, a range as outturn).
+
+    >>> met({"value": 10, "unit": "%", "qualifier": "以内", "key": "cpi", "indicator": "物价"},
+    ...     {"value": 21.7, "unit": "%", "qualifier": None})
+    False
+    """
+    if target is None or actual is None or isinstance(actual["value"], list):
+        return None
+    target_value = _in_unit(target["value"], target["unit"], actual["unit"])
+    if target_value is None:
+        return None
+    outturn = Decimal(str(actual["value"]))
+    how = comparison(target)
+    if how == "range":
+        return target_value[0] <= outturn <= target_value[1]
+    if how == "at_least":
+        return outturn >= target_value
+    if how == "at_most":
+        return outturn <= target_value
+    tolerance = about_tolerance(target_value, actual["unit"])
+    if is_ceiling(target):
+        return outturn <= target_value + tolerance
+    return outturn >= target_value - tolerance
+
+
+def about_tolerance(target_value: Decimal, unit: str | None) -> Decimal:
+    """How far "about" reaches: percentage points for a %, a share of the target otherwise."""
+    if unit == "%":
+        return data.ABOUT_TOLERANCE_POINTS
+    return abs(target_value) * data.ABOUT_TOLERANCE_SHARE
+
+
+def _in_unit(value, unit: str | None, wanted: str | None):
+    """``value`` (a number or [low, high]) in the unit ``wanted`` as Decimal, or None if it
+    cannot be converted."""
+    factor = _factor(unit, wanted)
+    if factor is None:
+        return None
+    if isinstance(value, list):
+        return [Decimal(str(v)) * factor for v in value]
+    return Decimal(str(value)) * factor
+
+
+def _factor(unit: str | None, wanted: str | None) -> Decimal | None:
+    if unit == wanted:
+        return Decimal(1)
+    base, factor = data.UNIT_CONVERSIONS.get(unit or "", (unit, Decimal(1)))
+    wanted_base, wanted_factor = data.UNIT_CONVERSIONS.get(wanted or "", (wanted, Decimal(1)))
+    if base != wanted_base:
+        return None
+    return factor / wanted_factor
