@@ -11,9 +11,10 @@ from dataclasses import asdict, dataclass
 from spacy.tokens import Doc
 
 from ..output import entity_record
+from ..rules import indicator_cues as cues
 from ..rules import ledger_keys as data
 from ..spans import policy_spans
-from .years import Sections, is_annual, period_year
+from .years import Sections, is_annual, period_year, year_number
 
 # Kinds of values that are no target or outturn of an amount or rate.
 SKIPPED_KINDS = frozenset({"rank", "ratio"})
@@ -28,6 +29,7 @@ class Observation:
     join_name: str  # what rows join on: the key, else the normalised name and measure
     measure: str  # growth, level or change
     year: int
+    year_from: str  # "period" (its sentence names the year), "heading" or "report"
     target: bool
     value: float | int | list
     unit: str | None
@@ -60,35 +62,62 @@ def observations(doc: Doc, path: str, report_year: int, report_year_from: str) -
         if not name or record.get("kind") in SKIPPED_KINDS or not is_annual(period):
             continue
         target = bool(record.get("target"))
-        year = _year(period, span.start_char, target, report_year, sections)
+        year, year_from = _year(period, span.start_char, target, report_year, sections)
         if year is None:
             continue
+        sentence = _sentence_before(doc.text, span.start_char)
+        if year_from == "report" and data.BASE_THIS_YEAR.search(sentence):
+            year, year_from = report_year + 1, "period"  # 比今年增长4%左右: next year's
+        if year_from != "period" and _starts_change(doc.text, sentence, span.end_char):
+            continue  # 从14.8%降到10%左右: the level a change starts from, of a year not stated
         measure = _measure(record)
+        if measure == "growth" and _compared_with_other_year(sentence, year):
+            continue  # 一九八二年同一九七八年相比…增长64.8%: growth over several years
+        if target and year < report_year and not data.RESTATED_TARGET.search(sentence):
+            target = False  # 一九五七年的工业总产值…预计达到628.1亿元: an estimate of the outturn
         key = indicator_key(name, measure)
         qualifier = record["qualifier"] if "qualifier" in record else trailing_qualifier(doc.text, span.start_char, span.end_char)
         found.append(Observation(
             key=key, indicator=name, join_name=key or f"{normalised_name(name)} ({measure})", measure=measure,
-            year=year, target=target, value=record["value"], unit=record.get("unit"), qualifier=qualifier,
+            year=year, year_from=year_from, target=target, value=record["value"], unit=record.get("unit"), qualifier=qualifier,
             text=record["text"], path=path, start=span.start_char, end=span.end_char,
             report_year=report_year, report_year_from=report_year_from,
         ).to_dict())  # fmt: skip
     return found
 
 
-def _year(period: str | None, position: int, target: bool, report_year: int, sections: Sections) -> int | None:
-    """The year of a value: its period's, else its section heading's, else the report's for a
-    target and the year before for an outturn under a review heading."""
+def _year(period: str | None, position: int, target: bool, report_year: int,
+          sections: Sections) -> tuple[int | None, str]:  # fmt: skip
+    """The year of a value and where it comes from: its period ("period"), else its section
+    heading ("heading"), else the report's year for a target and the year before for an outturn
+    under a review heading ("report")."""
     year = period_year(period, report_year)
     if year is not None:
-        return year
+        return year, "period"
     if period:  # a period that names no one year (前半期)
-        return None
+        return None, "period"
     year = sections.year(position, target)
     if year is not None:
-        return year
+        return year, "heading"
     if not target and sections.reviews(position):
-        return report_year - 1
-    return report_year
+        return report_year - 1, "report"
+    return report_year, "report"
+
+
+def _sentence_before(text: str, position: int) -> str:
+    """The text of the value's sentence before it."""
+    start = max(text.rfind(end, max(0, position - 300), position) for end in "。！？!?\n")
+    return text[max(start + 1, position - 300):position]
+
+
+def _starts_change(text: str, sentence: str, end: int) -> bool:
+    clause = cues.CLAUSE_END.split(sentence)[-1]
+    return bool(cues.CHANGE_FROM.match(text, end)) and bool(cues.CHANGE_FROM_START.search(clause))
+
+
+def _compared_with_other_year(sentence: str, year: int) -> bool:
+    bases = [year_number(m.group(1)) for m in data.BASE_YEAR.finditer(sentence)]
+    return bool(bases) and bases[-1] != year - 1
 
 
 def _measure(record: dict) -> str:
@@ -125,10 +154,8 @@ def trailing_qualifier(text: str, start: int, end: int) -> str | None:
 
     A stand-in for the INDICATOR attribute ``qualifier``, read instead whenever the tagger sets
     it (then this function can go)."""
-    span = text[start:end]
-    for cut in range(max(0, len(span) - 3), len(span)):
-        after = data.QUALIFIER_AFTER.match(span, cut)
-        if after and after.end() == len(span):
-            return after.group()
+    after = data.QUALIFIER_AFTER.search(text, start, end)
+    if after:
+        return after.group()
     before = data.QUALIFIER_BEFORE.search(text[max(0, start - 3):start])
     return before.group() if before else None

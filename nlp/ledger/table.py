@@ -2,10 +2,13 @@
 reported later, and whether the target was met.
 
 Which target and which outturn: an indicator-year may be stated by several reports (the plan
-of 1981 in the report of 1980, its revision in that of 1981; the outturn estimated in the report
-of 1981 and final in that of 1982). The row takes the target of the earliest report (the one set
-in advance) and the outturn of the latest (the final figure), each the first in its report's
-text; an outturn is never taken from a report older than the target's.
+of 1981 in the report of 1980, its revision in that of 1982; the outturn estimated in the report
+of 1981 and final in that of 1982). Values whose own sentence names the year come first, then
+those dated by their section heading, then those dated by the report. Among them the row takes
+the target of the latest report issued by that year (the plan in force; a target restated
+later only where none was set in advance) and the outturn of the latest report (the final
+figure), each the first in its report's text; an outturn is never taken from a report older
+than the target's.
 """
 
 from __future__ import annotations
@@ -27,9 +30,9 @@ def ledger_rows(observations: list[dict]) -> list[dict]:
     rows = []
     for (join_name, year), group in groups.items():
         targets = [o for o in group if o["target"]]
-        target = min(targets, key=_earliest) if targets else None
+        target = min(targets, key=lambda o: _target_rank(o, year)) if targets else None
         actuals = [o for o in group if not o["target"] and (target is None or o["report_year"] >= target["report_year"])]
-        actual = max(actuals, key=_latest) if actuals else None
+        actual = min(actuals, key=_actual_rank) if actuals else None
         first = target or actual
         rows.append({
             "key": first["key"],
@@ -43,12 +46,21 @@ def ledger_rows(observations: list[dict]) -> list[dict]:
     return rows
 
 
-def _earliest(observation: dict) -> tuple:
-    return observation["report_year"], observation["path"], observation["start"]
+YEAR_SOURCES = ("period", "heading", "report")
 
 
-def _latest(observation: dict) -> tuple:
-    return observation["report_year"], observation["path"], -observation["start"]
+def _target_rank(observation: dict, year: int) -> tuple:
+    """Smallest first: dated by its sentence, set by the year (the latest such report), else
+    the earliest report after."""
+    in_advance = observation["report_year"] <= year
+    return (YEAR_SOURCES.index(observation["year_from"]), not in_advance,
+            -observation["report_year"] if in_advance else observation["report_year"],
+            observation["path"], observation["start"])  # fmt: skip
+
+
+def _actual_rank(observation: dict) -> tuple:
+    """Smallest first: dated by its sentence, from the latest report, the first in its text."""
+    return YEAR_SOURCES.index(observation["year_from"]), -observation["report_year"], observation["path"], observation["start"]
 
 
 def _side(observation: dict | None) -> dict | None:

@@ -79,7 +79,8 @@ CEILING_NAME_WORDS = re.compile(r"赤字|失业|物价|价格|涨幅|能耗|排�
 # What a name loses before rows join on it (indicators without a key): time words, scopes and
 # filler around the noun phrase (今年全国粮食产量 and 粮食产量 are one row).
 NAME_NOISE = re.compile(
-    r"^(?:今年|去年|明年|全年|当年|本年|全国|全社会|我国|国家)+|的?(?:调控目标|预期目标|目标|计划|预期|预计)$|\s+"
+    r"^(?:今年|去年|明年|全年|当年|本年|全国|全社会|我国|国家)+|的?(?:调控目标|预期目标|目标|计划|预期|预计)$"
+    r"|(?<=.)(?:总?产量|生产量)$|\s+"
 )
 
 # --- qualifiers ----------------------------------------------------------------------------------
@@ -98,9 +99,9 @@ QUALIFIER_COMPARISON = {
 ABOUT_TOLERANCE_POINTS = Decimal("0.5")
 ABOUT_TOLERANCE_SHARE = Decimal("0.05")
 
-# Qualifier words written after the value (6%以上) and before it (约7%, 不超过3%): a stand-in for
+# Qualifier words that end the value's span (6%以上) or stand before it (约7%, 不超过3%): a stand-in for
 # the INDICATOR attribute ``qualifier`` until the tagger sets it (nlp/ledger/observations.py).
-QUALIFIER_AFTER = re.compile(r"^(?:及以上|以上|以下|以内|左右|上下)")
+QUALIFIER_AFTER = re.compile(r"(?:及以上|以上|以下|以内|左右|上下)$")
 QUALIFIER_BEFORE = re.compile(r"(?:不低于|不少于|不超过|不高于|超过|接近|约|近|超|逾)$")
 
 # --- units ------------------------------------------------------------------------------------
@@ -136,8 +137,20 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "全年": 0, "当年": 0, "明年": 
 NOT_ANNUAL_PERIOD = re.compile(
     r"半年|季度|月|"
     r"[五六七八九十][一二三四五]?五(?:时期|期间|计划|末)?$|期间|时期|以来|年均|平均每年|每年平均|累计|年平均"
-    rf"|(?<![{_DIGITS}])[两二三四五六七八九十]{{1,2}}年(?:内|来|间|中)?$|[{_DIGITS}]\s?年?[—－~～-]"
+    rf"|(?<![{_DIGITS}])[两二三四五六七八九十]{{1,2}}年(?:内|来|间|中)?$|[{_DIGITS}]\s?年?[—－~～\-到至]"
 )
+# A comparison base year in the sentence before a growth rate (一九八二年同一九七八年相比…增长
+# 64.8%): unless it is the year before, the rate is no year's growth.
+BASE_YEAR = re.compile(rf"(?:较|比|同|与)\s?([12１２一](?:\s?[{_DIGITS}]){{3}})\s?年")
+# The clause words that keep a target for a year before the report's a target (restated: 去年政府
+# 工作报告提出…10%左右; 一九八一年计划为3.7%); without them it is an estimate of the outturn
+# (一九五七年的工业总产值…预计达到628.1亿元).
+RESTATED_TARGET = re.compile(r"计划|目标|原定|预定|提出|规定")
+
+# A comparison with the report's own year before a value (国民收入也安排为比今年增长4%左右): the
+# value is for the year after.
+BASE_THIS_YEAR = re.compile(r"(?:比|较)(?:今年|本年)(?:预计)?[^，,。；;]{0,8}$")
+
 # Headings of review sections: an actual under them without a period is of the year before the
 # report's (一、1998年工作回顾, 过去五年的回顾).
 REVIEW_SECTION = re.compile(r"回顾|过去|一年来|成就|完成情况")
