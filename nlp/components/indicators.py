@@ -532,6 +532,8 @@ def _following_name(text: str, value: Value) -> str | None:
         return None
     stop = cues.FOLLOWING_NAME_STOP.search(text, value.end, value.end + cues.MAX_NAME_CHARS)
     name = text[value.end:stop.start() if stop else value.end + cues.MAX_NAME_CHARS]
+    if cues.NAME_VERBS.match(name) or cues.CHANGE_VERB_AT_START.match(name):
+        return None  # 一百一十四万人|增加到…: a verb follows, not a noun
     return cues.NAME_STRIP.sub("", name) or None
 
 

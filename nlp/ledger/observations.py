@@ -89,8 +89,8 @@ def observations(doc: Doc, path: str, report_year: int, report_year_from: str) -
 def _year(period: str | None, position: int, target: bool, report_year: int,
           sections: Sections) -> tuple[int | None, str]:  # fmt: skip
     """The year of a value and where it comes from: its period ("period"), else its section
-    heading ("heading"), else the report's year for a target and the year before for an outturn
-    under a review heading ("report")."""
+    heading ("heading"), else the year before the report's under a review heading and the
+    report's year elsewhere ("report")."""
     year = period_year(period, report_year)
     if year is not None:
         return year, "period"
@@ -99,7 +99,7 @@ def _year(period: str | None, position: int, target: bool, report_year: int,
     year = sections.year(position, target)
     if year is not None:
         return year, "heading"
-    if not target and sections.reviews(position):
+    if sections.reviews(position):  # a restated target too is of the year reviewed
         return report_year - 1, "report"
     return report_year, "report"
 

@@ -3,12 +3,11 @@ reported later, and whether the target was met.
 
 Which target and which outturn: an indicator-year may be stated by several reports (the plan
 of 1981 in the report of 1980, its revision in that of 1982; the outturn estimated in the report
-of 1981 and final in that of 1982). Values whose own sentence names the year come first, then
-those dated by their section heading, then those dated by the report. Among them the row takes
-the target of the latest report issued by that year (the plan in force; a target restated
-later only where none was set in advance) and the outturn of the latest report (the final
-figure), each the first in its report's text; an outturn is never taken from a report older
-than the target's.
+of 1981 and final in that of 1982). The row takes a target set by the year (one restated in a
+later report only where none was), and an outturn from any report; among these, values whose
+own sentence names the year come first, then those dated by their section heading, then those
+dated by the report; then the latest report (the plan in force, the final figure); then the
+first in the report's text. An outturn is never taken from a report older than the target's.
 """
 
 from __future__ import annotations
@@ -42,18 +41,45 @@ def ledger_rows(observations: list[dict]) -> list[dict]:
             "actual": _side(actual),
             "met": met(target, actual),
         })  # fmt: skip
+    rows = _joined_by_wording(rows)
     rows.sort(key=lambda r: (r["key"] is None, r["indicator"], r["year"]))
     return rows
+
+
+def _joined_by_wording(rows: list[dict]) -> list[dict]:
+    """Rows without key whose names differ by words before or after the shorter one (原煤 and
+    原煤产量, 在校学生 and 普通高等学校在校学生) made one, where one has only a target and the
+    other only an outturn of the same year and unit; the outturn's name is kept."""
+    targets_only = [r for r in rows if r["key"] is None and r["target"] and not r["actual"]]
+    merged: set[int] = set()
+    for row in rows:
+        if row["key"] is not None or row["target"] or not row["actual"]:
+            continue
+        for candidate in targets_only:
+            if id(candidate) in merged or candidate["year"] != row["year"]:
+                continue
+            if candidate["target"]["unit"] != row["actual"]["unit"] or not _related(candidate["indicator"], row["indicator"]):
+                continue
+            row["target"] = candidate["target"]
+            row["met"] = met(dict(candidate["target"], key=None, indicator=row["indicator"]), row["actual"])
+            merged.add(id(candidate))
+            break
+    return [r for r in rows if id(r) not in merged]
+
+
+def _related(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and (long.startswith(short) or long.endswith(short))
 
 
 YEAR_SOURCES = ("period", "heading", "report")
 
 
 def _target_rank(observation: dict, year: int) -> tuple:
-    """Smallest first: dated by its sentence, set by the year (the latest such report), else
-    the earliest report after."""
+    """Smallest first: set by the year (else restated in the earliest report after), dated by
+    its sentence, then its heading, then its report, from the latest report."""
     in_advance = observation["report_year"] <= year
-    return (YEAR_SOURCES.index(observation["year_from"]), not in_advance,
+    return (not in_advance, YEAR_SOURCES.index(observation["year_from"]),
             -observation["report_year"] if in_advance else observation["report_year"],
             observation["path"], observation["start"])  # fmt: skip
 

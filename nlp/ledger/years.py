@@ -9,7 +9,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 from ..rules import ledger_keys as data
-from ..rules.indicator_cues import TOP_HEADING
+from ..rules.indicator_cues import HEADING_CLAUSE_END, REVIEW_HEADING, TOP_HEADING, UNNUMBERED_HEADING
 
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九○", "001234567890")
 LINE = re.compile(r"^.*$", re.M)
@@ -75,7 +75,8 @@ def is_annual(period: str | None) -> bool:
 class Sections:
     """The top-level sections of a report, for the year of values whose sentence names none:
     the year in the section's heading (二、1981年国民经济计划的任务 → 1981), and whether the
-    section reviews the past (一、1998年工作回顾, 过去五年的回顾)."""
+    section reviews the past (一、1998年工作回顾, 过去五年的回顾). Headings are found as the
+    INDICATOR tagger finds them (nlp/rules/indicator_cues.py)."""
 
     def __init__(self, text: str):
         self.starts = [0]
@@ -84,7 +85,7 @@ class Sections:
             line = LINE.match(text, match.start()).group()
             self.starts.append(match.start())
             self.headings.append(line)
-        for match in _UNNUMBERED_HEADING.finditer(text):  # 过去五年的回顾 on a line of its own
+        for match in UNNUMBERED_HEADING.finditer(text):  # 过去五年的回顾 on a line of its own
             at = bisect_right(self.starts, match.start())
             self.starts.insert(at, match.start())
             self.headings.insert(at, match.group())
@@ -101,8 +102,5 @@ class Sections:
         return years[-1] if target else years[0]
 
     def reviews(self, position: int) -> bool:
-        return bool(data.REVIEW_SECTION.search(self.heading(position)))
-
-
-# A short line with no sentence punctuation, between blank lines: an unnumbered heading.
-_UNNUMBERED_HEADING = re.compile(r"(?<=\n\n)[ \t\u3000]*[^\s，。；：,;:！？\n]{2,24}[ \t\u3000]*(?=\n\n)")
+        """Whether the heading reviews the past, as the INDICATOR tagger reads headings."""
+        return bool(REVIEW_HEADING.search(HEADING_CLAUSE_END.split(self.heading(position), maxsplit=1)[0]))

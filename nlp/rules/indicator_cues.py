@@ -145,7 +145,7 @@ GROWTH_CUES = re.compile(
     r"增长率|增长|增速|增幅|年均|增加(?!值)|下降|降低|提高|提升|降幅|涨幅|上涨|回落|递增|上升|减少|增長|上漲|漲幅|遞增"
 )
 # Growth cues followed by 到/至 state the level reached (从206.3亿元增长到283.9亿元).
-TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|增長)(?:到|至)$")
+TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|增長)(?:到|至)(?:[^，,。；;]{0,12}的)?$")
 # Absolute change: with an amount the value is a change (新增企业7家, 比2017年增加23天).
 CHANGE_CUES = re.compile(r"新增|净增|增加(?!值)|减少|减排|增收|增产|减产|增长|下降|淨增|增長|減少")
 # Level cues: the amount reached (新增6家，达到51家) overrides a change cue before it; 为 does
@@ -212,7 +212,7 @@ NAME_LEADING_CUES = re.compile(r"^(?:预计|实际|原定|预定|拟定|拟|要�
 NOT_A_NAME = re.compile(
     r"^(?:[两二三四五六七八九十]年|今后|过去|平均|每年)*"
     r"(?:发行|增产|减产|增收|增加|减少|增长|下降|提高|降低|递增|上升|回落|总量|速度|预计|计划|实际|安排|要求|"
-    r"其中|部分|方面|任务|比|由|到|达到|完成|实现|为)+$"
+    r"其中|部分|方面|任务|比|由|到|达到|完成|实现|为|而且|并且|但是|同时|不仅)+$"
 )
 # Head words that need the topic before them (轻工业，总产值比1980年增长8％ → 轻工业总产值).
 BARE_HEAD = re.compile(r"^(?:总产值|产值|产量|总产量|总额|增长速度|速度|收入|投资)$")
@@ -234,6 +234,8 @@ NAME_STRIP = re.compile(f"[{re.escape(NAME_STRIP_CHARS)}]")
 NAME_EDGE_CHARS = NAME_STRIP_CHARS + "、，,的"
 # A name never runs longer than this; the text before is context, not the name.
 MAX_NAME_CHARS = 24
+# A change verb at the start of the text after a count: no noun phrase follows (…万人增加到…).
+CHANGE_VERB_AT_START = re.compile(r"(?:提高|增加|上升|下降|降低|减少|回落|增长|扩大|发展)")
 # Characters that stop a noun phrase read after a count (建成19个|美好移民村示范村|，).
 FOLLOWING_NAME_STOP = re.compile(
     r"[，,。；;：:！？!?、\n（(]|[0-9０-９]|完成|建成|如期|全部|均|已|达到|实现|进入|跻身|通过|纳入|被|要|将|和"
@@ -271,11 +273,11 @@ TARGET_CLAUSE_BLOCKERS = re.compile(r"占|完成")
 # matched at the value's end (TARGET_AFTER.match(text, end)).
 TARGET_AFTER = re.compile(r"[^，,。；;！？]{0,14}?目标")
 # Headings of report parts that state plans (二、2022年工作部署, 三、重点工作, 二、目标任务).
-PLAN_HEADING = re.compile(r"任务|部署|安排|目标|举措|重点工作|工作重点|保障措施|总体要求|思路|展望")
+PLAN_HEADING = re.compile(r"任务|部署|安排|目标|举措|重点工作|工作重点|保障措施|总体要求|思路|展望|前景|计划要点")
 # The end of a heading's first clause (二、2022年工作部署。…): plan and review words are read before it.
 HEADING_CLAUSE_END = re.compile(r"[。，,；;]")
 # Headings of parts that review the past win over plan words (一、1998年工作回顾和1999年工作的总体要求).
-REVIEW_HEADING = re.compile(r"回顾|成就|成绩|过去|进展|完成情况|执行情况|一年来|五年来")
+REVIEW_HEADING = re.compile(r"回顾|成就|成绩|过去|进展|完成情况|执行情况|一年来|五年来|当前的?(?:经济|国内)?形势")
 # A heading without a number: a short line alone between blank lines (过去五年的回顾,
 # 六五计划前两年的执行情况), matched at the line's start.
 UNNUMBERED_HEADING = re.compile(r"(?<=\n\n)[ \t\u3000]*[^\s，。；：,;:！？!?\n]{2,24}[ \t\u3000]*(?=\n\n)")

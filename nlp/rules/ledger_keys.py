@@ -150,7 +150,3 @@ RESTATED_TARGET = re.compile(r"计划|目标|原定|预定|提出|规定")
 # A comparison with the report's own year before a value (国民收入也安排为比今年增长4%左右): the
 # value is for the year after.
 BASE_THIS_YEAR = re.compile(r"(?:比|较)(?:今年|本年)(?:预计)?[^，,。；;]{0,8}$")
-
-# Headings of review sections: an actual under them without a period is of the year before the
-# report's (一、1998年工作回顾, 过去五年的回顾).
-REVIEW_SECTION = re.compile(r"回顾|过去|一年来|成就|完成情况")
