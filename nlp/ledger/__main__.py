@@ -68,11 +68,13 @@ class Reports:
 
 
 def _records(path: str) -> Iterator[tuple[str, tuple[str, int | None]]]:
-    """The reports of a JSONL file: ``path#id`` names each."""
+    """The reports of a JSONL file: ``path#id`` names each (``path#N`` for the N-th record
+    without id)."""
+    number = 0
     try:
         for number, record in enumerate(read_documents(path), 1):
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError(path, f"line {number}: no \"text\" string")
+                raise InputError(path, f"record {number}: no \"text\" string")
             year = record.get("year")
             name = f"{path}#{record.get('id', number)}"
             yield record["text"], (name, year if isinstance(year, int) else None)
@@ -81,7 +83,7 @@ def _records(path: str) -> Iterator[tuple[str, tuple[str, int | None]]]:
     except (OSError, EOFError) as error:
         raise InputError(path, f"cannot be read ({getattr(error, 'strerror', None) or error})") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise InputError(path, f"not JSON lines ({error})") from None
+        raise InputError(path, f"record {number + 1}: not JSON ({error})") from None
 
 
 def _report_observations(doc, context: tuple[str, int | None]) -> tuple[list[dict], str | None]:
