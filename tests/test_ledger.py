@@ -59,6 +59,11 @@ def test_ledger_period_year(period, expected):
     assert period_year(period, 1999) == expected
 
 
+def test_ledger_period_year_under_a_review_heading():
+    # 全年增长19.5% in the review of the report of 1999 is 1998's; 今年 stays the report's
+    assert [period_year(p, 1999, reviewed=True) for p in ("全年", "当年", "今年", "去年")] == [1998, 1998, 1999, 1998]
+
+
 # fmt: off
 @pytest.mark.parametrize("name,measure,key", [
     ("国内生产总值", "growth", "gdp_growth"), ("国民生产总值", "level", "gdp"), ("经济增长", "growth", "gdp_growth"),

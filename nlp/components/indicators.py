@@ -434,7 +434,8 @@ def _read_run(text, sentence_start, run, previous, sentence_values, periods, sec
 def _read_span_period(value: Value, clause_start: int, clause_left: str, periods: list[_Period]) -> None:
     """A multi-year average or total in the value's clause (五年平均每年增长7.9%, 两年合计) is its
     period, unless a period stands between it and the value; an average up to a deadline
-    (到1992年，…平均每年增长7.5%) has the deadline and the average as its period."""
+    (到1992年，…平均每年增长7.5%) has the deadline and the average as its period. (An average
+    stated with a plain year, 2021年…年均增长8.5%, keeps the year, as the gold has it.)"""
     span = cues.PERIOD_SPAN.search(clause_left)
     if span is None:
         average = cues.AVERAGE_WORDS.search(clause_left)

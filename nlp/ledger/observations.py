@@ -68,6 +68,8 @@ def observations(doc: Doc, path: str, report_year: int, report_year_from: str) -
         sentence = _sentence_before(doc.text, span.start_char)
         if year_from == "report" and data.BASE_THIS_YEAR.search(sentence):
             year, year_from = report_year + 1, "period"  # 比今年增长4%左右: next year's
+        if cues.AVERAGE_WORDS.search(cues.CLAUSE_END.split(sentence)[-1]):
+            continue  # 1997年…，平均每年增长11%: an average over years, not the year's
         if year_from != "period" and _starts_change(doc.text, sentence, span.end_char):
             continue  # 从14.8%降到10%左右: the level a change starts from, of a year not stated
         measure = _measure(record)
@@ -91,7 +93,7 @@ def _year(period: str | None, position: int, target: bool, report_year: int,
     """The year of a value and where it comes from: its period ("period"), else its section
     heading ("heading"), else the year before the report's under a review heading and the
     report's year elsewhere ("report")."""
-    year = period_year(period, report_year)
+    year = period_year(period, report_year, sections.reviews(position))
     if year is not None:
         return year, "period"
     if period:  # a period that names no one year (前半期)

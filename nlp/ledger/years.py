@@ -48,9 +48,11 @@ def report_year(text: str, name: str, record_year: int | None = None) -> tuple[i
     return None, None
 
 
-def period_year(period: str | None, report: int | None) -> int | None:
+def period_year(period: str | None, report: int | None, reviewed: bool = False) -> int | None:
     """The one year a period names (1981年, 一九八二年, 今年 → the report's), or None for no
     period, a period of several years or part of one (“六五”期间, 上半年) and no year at all.
+    With ``reviewed`` (a value under a review heading) 全年 and 当年 are the year reviewed, the
+    one before the report's.
 
     >>> period_year("明年", 1980)
     1981
@@ -61,7 +63,8 @@ def period_year(period: str | None, report: int | None) -> int | None:
     if len(years) == 1:
         return years.pop()
     if not years and report is not None:
-        offsets = {offset for word, offset in data.RELATIVE_YEARS.items() if word in period}
+        relative = data.REVIEWED_RELATIVE_YEARS if reviewed else data.RELATIVE_YEARS
+        offsets = {offset for word, offset in relative.items() if word in period}
         if len(offsets) == 1:
             return report + offsets.pop()
     return None

@@ -24,7 +24,7 @@ from decimal import Decimal
 INDICATOR_KEYS: list[tuple[str, str, str]] = [
     ("energy_intensity", "growth", r"单位(?:国内)?生产总值(?:能耗|能源消耗)|单位GDP能耗|能耗强度|能源消耗强度"),
     ("energy_intensity", "level", r"单位(?:国内)?生产总值(?:能耗|能源消耗)|单位GDP能耗|能耗强度|能源消耗强度"),
-    ("gdp_growth", "growth", r"国内生产总值|国民生产总值|國民生產總值|GDP|经济增长|经济增速|经济发展速度|经济增长速度"),
+    ("gdp_growth", "growth", r"国内生产总值|国民生产总值|國民生產總值|GDP|经济增长|经济增速|经济发展速度|^经济$"),
     ("gdp", "level", r"国内生产总值|国民生产总值|國民生產總值|GDP"),
     ("cpi", "growth", r"居民消费价格|消费者价格|CPI|消费物价"),
     ("retail_price", "growth", r"零售物价|商品零售价格|零售价格|物价|市场价格"),
@@ -132,6 +132,9 @@ REVIEW_HEADING = re.compile(
 NAME_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # Years relative to the report's.
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "全年": 0, "当年": 0, "明年": 1, "次年": 1, "去年": -1, "上年": -1}
+# The same under a review heading, where 全年 and 当年 are the year reviewed (全年增长19.5% in the
+# review of 1998 in the report of 1999).
+REVIEWED_RELATIVE_YEARS = dict(RELATIVE_YEARS, 全年=-1, 当年=-1)
 # Periods that are not one whole year: several years (“六五”期间, 五年内, 过去五年, 平均每年,
 # 两年平均) or a part of one (上半年, 一季度, 1—9月). Their values are no year's outturn or target.
 NOT_ANNUAL_PERIOD = re.compile(
