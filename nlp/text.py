@@ -32,12 +32,14 @@ BOOKMARK = re.compile(r"\[bookmark: [^\]\n]*\]")
 # Horizontal whitespace that may sit inside a number or between a number and its unit.
 _HSPACE = "[ \u00a0\u3000]+"
 # A space run with a digit on one side and a digit, CJK character, % or full-width sign on the
-# other. Digit-space-digit is only joined as a thousands group ("1 500"), so that numbers in a
-# table row ("11.1 9.8") stay apart.
+# other. Digit-space-digit is only joined as a thousands group ("1 500") or between single digits
+# spaced out letter by letter ("1 9 9 7 年", "4 9 2 5 0 万吨", as some transcriptions write every
+# number), so that numbers in a table row ("11.1 9.8", "12 15") stay apart.
 _NUMBER_SPACE = re.compile(
-    rf"(?<=[0-9０-９%％])({_HSPACE})(?=[\u3400-\u9fff％%－—～~：:（）()．])"
+    rf"(?<=[0-9０-９%％])({_HSPACE})(?=[\u3400-\u9fff％%‰－—～~：:（）()．])"
     rf"|(?<=[\u3400-\u9fff％%－—～~（）()、，：])({_HSPACE})(?=[0-9０-９])"
     rf"|(?<=[0-9])({_HSPACE})(?=[0-9]{{3}}(?![0-9.]))"
+    r"|(?<=(?<![0-9０-９.·])[0-9])( )(?=[0-9](?: [0-9０-９．％%‰\u3400-\u9fff]|[．％%‰\u3400-\u9fff]))"
 )
 _SPACE_RUN = re.compile(_HSPACE)
 

@@ -285,3 +285,49 @@ def national_reports():
 def test_indicators_national_gdp_growth(national_reports, year, growth):
     found = [a for _, a in spans(national_reports[year]) if a["name"] and "生产总值" in a["name"] and a["kind"] == "growth"]
     assert [(a["value"], a["unit"], a["target"]) for a in found if a["value"] == growth] == [(growth, "%", False)]
+
+
+# fmt: off
+ATTRIBUTE_CLASSES = [
+    # (text, [(span, name, kind, target, period)]): the attributes the ledger needs
+    ("居民消费价格上涨2.1%。", [("2.1%", "居民消费价格", "growth", False, None)]),
+    ("拟发行长期建设国债1000亿元。", [("1000亿元", "长期建设国债", "level", True, None)]),
+    ("粮食总产量达到65789万吨，增产1000万吨。",
+     [("65789万吨", "粮食总产量", "level", False, None), ("1000万吨", "粮食总产量", "change", False, None)]),
+    ("今年的经济增长预期为7％左右。", [("7％左右", "经济增长", "growth", True, "今年")]),
+    # review sections give outturns even with 要/将; plan sections targets
+    ("一、2018年工作回顾\n\n一年来，我们要求城镇新增就业1361万人，将财政赤字控制在2380亿元。",
+     [("1361万人", "城镇新增就业", "change", False, None), ("2380亿元", "财政赤字", "level", False, None)]),
+    ("二、2019年工作部署\n\n城镇新增就业1100万人以上。", [("1100万人以上", "城镇新增就业", "change", True, None)]),
+    # a target named in a review (restated or planned) stays a target
+    ("一、1998年工作回顾\n\n工农业总产值的增长速度，一九八一年计划为百分之三点七，实际达到百分之四点六。",
+     [("百分之三点七", "工农业总产值的增长速度", "level", True, "一九八一年"),
+      ("百分之四点六", "工农业总产值的增长速度", "level", False, "一九八一年")]),
+    ("一、1996年工作回顾\n\n去年政府工作报告提出，物价涨幅要从１４．８％降到１０％左右，实际回落到６．１％。",
+     [("１４．８％", "物价涨幅", "growth", False, None), ("１０％左右", "物价涨幅", "level", True, "去年"),
+      ("６．１％", "物价涨幅", "growth", False, "去年")]),
+    # multi-year averages and totals: the period says so
+    ("过去五年的回顾\n\n国内生产总值五年平均每年增长9.8%。", [("9.8%", "国内生产总值", "growth", False, "五年平均每年")]),
+    ("到１９９２年，力争使国民生产总值达到１５５００亿元左右，平均每年增长７．５％左右。",
+     [("１５５００亿元左右", "国民生产总值", "level", True, "１９９２年"),
+      ("７．５％左右", "国民生产总值", "growth", True, "１９９２年平均每年")]),
+    # names from a topic clause, cue words left out of names
+    ("工农业总产值，比1980年预计增长5.5％，其中，农业总产值增长4％。",
+     [("5.5％", "工农业总产值", "growth", False, None), ("4％", "农业总产值", "growth", False, None)]),
+    ("轻工业，总产值比1980年预计增长8％。", [("8％", "轻工业总产值", "growth", False, None)]),
+    # the two ends of a change
+    ("１９８２年的计划，要求工农业总产值的增长速度由今年预计的３％提高到４％。",
+     [("３％", "工农业总产值的增长速度", "growth", False, "今年"), ("４％", "工农业总产值的增长速度", "level", True, "１９８２年")]),
+    ("从一九八○年至一九八五年，我国原煤产量由六亿二千万吨增加到八亿五千万吨。",
+     [("六亿二千万吨", "我国原煤产量", "level", False, "一九八○年"), ("八亿五千万吨", "我国原煤产量", "level", False, "一九八五年")]),
+    # a clause that goes on with a target is one
+    ("一九五七年的工业总产值比一九五六年将增长百分之四点五，达到六百零三亿元。",
+     [("百分之四点五", "工业总产值", "growth", True, "一九五七年"), ("六百零三亿元", "工业总产值", "level", True, "一九五七年")]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,expected", ATTRIBUTE_CLASSES)
+def test_indicators_ledger_attribute_classes(text, expected):
+    found = [(t, a["name"], a["kind"], a["target"], a["period"]) for t, a in spans(text)]
+    assert found == expected

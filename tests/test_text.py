@@ -91,6 +91,15 @@ def test_clean_removes_spaces_in_numbers():
     assert view.text == "全市建成19个美好移民村，3.8万人，2021年7月，8%以上，1500亩，11.1 9.8"
 
 
+def test_clean_joins_letter_spaced_digits():
+    # the report of 1998 writes every number digit by digit; table rows of numbers stay apart
+    raw = "1 9 9 7 年粮食产量达到4 9 2 5 0 万吨，投资增长1 0 ％，增长率1 0 ．0 6 ‰；11.1 9.8，12 15"
+    view = clean(raw)
+    assert view.text == "1997年粮食产量达到49250万吨，投资增长10％，增长率10．06‰；11.1 9.8，12 15"
+    start = view.text.index("49250万吨")
+    assert raw[slice(*view.raw_span(start, start + 7))] == "4 9 2 5 0 万吨"
+
+
 def test_clean_keeps_headings_and_short_lines():
     raw = "一、指导思想\n\n以习近平新时代中国特色社会主义思想为指导，深入贯彻落实习近平总书记视察南阳重要讲话和指示精神。\n\n二、目标任务\n"
     assert clean(raw).text == raw

@@ -79,7 +79,8 @@ class IndicatorTagger:
     Args:
         tables: read indicator tables (header row of years, one cell a line).
         plan_sections: values under a heading that announces plans (二、2022年工作部署,
-            三、重点工作) are targets.
+            三、重点工作) are targets; values under a heading that reviews the past (一、2021年工作
+            回顾, 过去五年的回顾) are outturns unless their clause names a plan (计划为, 目标).
         set_spans: rebuild ``doc.spans["policy"]`` and ``doc.ents`` (off when a
             ``policy_spans`` component comes later; see nlp/spans.py).
     """
@@ -115,9 +116,9 @@ def find_indicators(text: str, *, tables: bool = True, plan_sections: bool = Tru
     if table_spans:
         in_table = _coverage(table_spans)
         values = [v for v in values if not _inside_any(v.start, in_table)]
-    plan_at = _plan_section_lookup(text) if plan_sections else None
+    section_at = _section_lookup(text) if plan_sections else None
     for start, members in _sentences(text, values):
-        read_sentence(text, start, members, plan_at(start) if plan_at else False)
+        read_sentence(text, start, members, section_at(start) if section_at else None)
     results = [(v.start, v.end, _attrs(v)) for v in values + table_values]
     return sorted(results, key=lambda r: r[0])
 
@@ -434,14 +435,15 @@ def _clause_start(clause_ends: list[int], sentence_start: int, position: int) ->
     return max(sentence_start, position - 80)
 
 
-def read_sentence(text: str, start: int, values: list[Value], in_plan: bool) -> None:
-    """Fill name, kind, target and period of the values of the sentence starting at ``start``."""
+def read_sentence(text: str, start: int, values: list[Value], section: str | None) -> None:
+    """Fill name, kind, target and period of the values of the sentence starting at ``start``;
+    ``section`` is "plan" or "review" for a sentence under such a heading, else None."""
     runs = _runs(text, values)
     periods = _periods(text, start, values[-1].start)
     clause_ends = [m.start() for m in cues.CLAUSE_END.finditer(text, start, values[-1].start)]
     previous: Value | None = None
     for run in runs:
-        _read_run(text, start, run, previous, values, periods, in_plan, clause_ends)
+        _read_run(text, start, run, previous, values, periods, section, clause_ends)
         previous = run[-1]
 
 
@@ -456,7 +458,7 @@ def _runs(text: str, values: list[Value]) -> list[list[Value]]:
     return runs
 
 
-def _read_run(text, sentence_start, run, previous, sentence_values, periods, in_plan, clause_ends) -> None:
+def _read_run(text, sentence_start, run, previous, sentence_values, periods, section, clause_ends) -> None:
     first = run[0]
     clause_start = _clause_start(clause_ends, sentence_start, first.start)
     left_start = max(clause_start, previous.end if previous and previous.end > clause_start else clause_start)
@@ -469,15 +471,80 @@ def _read_run(text, sentence_start, run, previous, sentence_values, periods, in_
         if value.kind is None:
             value.kind = _kind(value, stated)
         value.period = _period_for(value, i, run, periods)  # 到2025年 also marks a target
-        value.target = bool(value.target) or _target(text, sentence_start, value, clause_left, in_plan)
+        value.target = bool(value.target) or _target(text, sentence_start, value, clause_left, section)
+        if not value.target and i == 0 and previous is not None and previous.target and previous.start >= sentence_start \
+                and cues.CONTINUING_CLAUSE.match(WHITESPACE.sub("", clause_left)):  # fmt: skip
+            value.target = True  # …将增长4.5%，达到603亿元
         if value.target and cues.TARGET_AFTER.match(text, value.end) and not _target_before(text, sentence_start, value):
             value.period = _period_after(text, value)
+        _read_span_period(value, clause_start, clause_left, periods)
+        _read_change(text, value, clause_left)
+    topic = _topic(text, sentence_start, clause_ends, first.start)
+    if topic and own_names and cues.BARE_HEAD.match(own_names[0]) and clause_left.startswith(own_names[0]):
+        own_names = [topic + own_names[0]]  # 轻工业，总产值…增长8％
     names = _distribute_names(own_names, following, run, sentence_values)
+    if topic and not any(names):
+        names = [topic] * len(run)  # 工农业总产值，比1980年预计增长5.5％
     if first.kind == "rank" and not own_names and cues.RANK_OF_ALL.search(left):
         earlier = [v.name for v in sentence_values if v.end <= first.start and v.name]
         names = ["、".join(dict.fromkeys(earlier)) or None] * len(run)
     for value, name in zip(run, names):
         value.name = name
+
+
+def _read_span_period(value: Value, clause_start: int, clause_left: str, periods: list[_Period]) -> None:
+    """A multi-year average or total in the value's clause (五年平均每年增长7.9%, 两年合计) is its
+    period, unless a period stands between it and the value; an average up to a deadline
+    (到1992年，…平均每年增长7.5%) has the deadline and the average as its period. (An average
+    stated with a plain year, 2021年…年均增长8.5%, keeps the year, as the gold has it.)"""
+    span = cues.PERIOD_SPAN.search(clause_left)
+    if span is None:
+        average = cues.AVERAGE_WORDS.search(clause_left)
+        deadlines = [p for p in periods if p.end <= value.start and p.to]
+        if average and deadlines and value.period:
+            value.period = f"{value.period}{average.group()}"
+        return
+    later = [p for p in periods if clause_start + span.end() <= p.start < value.start]
+    if not later:
+        value.period = span.group()
+
+
+def _read_change(text: str, value: Value, clause_left: str) -> None:
+    """The ends of a change from one value to another (由今年预计的3%提高到4%; 从1980年至1985年，
+    原煤产量由六亿二千万吨增加到八亿五千万吨). The value it starts from is no target, and its
+    period is the one after 由/从 or the first year of the sentence's range; the value it ends at
+    has the last year of the range."""
+    starts = list(cues.CHANGE_FROM_START.finditer(clause_left))
+    if not starts:
+        return
+    if cues.CHANGE_FROM.match(text, value.end):
+        value.target = False
+        period = cues.PERIOD.search(clause_left, starts[-1].end())
+        years = cues.PERIOD_YEAR.findall(value.period or "")
+        if period:
+            value.period = period.group("p")
+        else:  # the first year of a range (从1980年至1985年), else unknown: the period of the
+            value.period = years[0] if len(years) > 1 else None  # sentence is the aim's
+    elif cues.CHANGE_TO.search(clause_left) and value.period:
+        years = cues.PERIOD_YEAR.findall(value.period)
+        if len(years) > 1:
+            value.period = years[-1]
+
+
+def _topic(text: str, sentence_start: int, clause_ends: list[int], position: int) -> str | None:
+    """The noun phrase that makes up the clause before the one at ``position``, in the same
+    sentence (工农业总产值，比1980年预计增长5.5％), or None."""
+    i = bisect_left(clause_ends, position) - 1
+    if i < 0 or text[clause_ends[i]] not in "，,":
+        return None
+    start = clause_ends[i - 1] + 1 if i >= 1 else sentence_start
+    clause = WHITESPACE.sub("", text[start:clause_ends[i]])
+    clause = cues.NAME_LEADING_NOISE.sub("", clause)
+    nouns = cues.NOMINAL_CHANGE.sub("", clause)  # 工农业总产值的增长速度 has no verb
+    if not cues.TOPIC.match(clause) or cues.NOT_A_NAME.match(clause) or cues.NAME_VERBS.search(nouns) \
+            or cues.TOPIC_VERBS.search(nouns):  # fmt: skip
+        return None
+    return clause
 
 
 def _names_from_left(left: str, rank: bool = False) -> list[str]:
@@ -506,7 +573,10 @@ def _names_from_left(left: str, rank: bool = False) -> list[str]:
     if len(name) > cues.MAX_NAME_CHARS and "等" in name:
         name = name.rsplit("等", 1)[1] or name  # 安全饮水、村组道路…等|乡村振兴项目
     name = name[-cues.MAX_NAME_CHARS:]
-    return [name] if name else []
+    name = cues.NAME_LEADING_CUES.sub("", cues.NAME_TRAILING_CUES.sub("", name))
+    if not name or cues.NOT_A_NAME.match(name):
+        return []  # 预计, 增产, 总量: the name is elsewhere in the sentence
+    return [name]
 
 
 def _without_trailing_noise(left: str) -> str:
@@ -524,6 +594,8 @@ def _following_name(text: str, value: Value) -> str | None:
         return None
     stop = cues.FOLLOWING_NAME_STOP.search(text, value.end, value.end + cues.MAX_NAME_CHARS)
     name = text[value.end:stop.start() if stop else value.end + cues.MAX_NAME_CHARS]
+    if cues.NAME_VERBS.match(name) or cues.CHANGE_VERB_AT_START.match(name):
+        return None  # 一百一十四万人|增加到…: a verb follows, not a noun
     return cues.NAME_STRIP.sub("", name) or None
 
 
@@ -565,17 +637,28 @@ def _target_before(text: str, sentence_start: int, value: Value) -> bool:
     return bool(cues.TARGET_SENTENCE_CUES.search(text, sentence_start, value.start))
 
 
-def _target(text: str, sentence_start: int, value: Value, left: str, in_plan: bool) -> bool:
-    """Whether a value is planned; ``left`` is its clause up to the value."""
-    if in_plan or _target_before(text, sentence_start, value):
-        return True
+def _target(text: str, sentence_start: int, value: Value, left: str, section: str | None) -> bool:
+    """Whether a value is planned; ``left`` is its clause up to the value. Under a review
+    heading only a plan named in the clause (计划为, 目标) or a restated target (报告提出…要)
+    makes a target."""
     if "“" in left:
         left = cues.QUOTED.sub("", left)
     left = cues.COMPARISON_BASE.sub("", left)
-    for cue in cues.TARGET_CLAUSE_CUES.finditer(left):
+    if section == "review":
+        if cues.RESTATED_TARGET.search(text, sentence_start, value.start) and cues.RESTATED_TARGET_CLAUSE.search(left):
+            return True
+        return _has_cue(cues.REVIEW_TARGET_CUES, left) or bool(cues.TARGET_AFTER.match(text, value.end))
+    if section == "plan" or _target_before(text, sentence_start, value):
+        return True
+    return _has_cue(cues.TARGET_CLAUSE_CUES, left) or bool(cues.TARGET_AFTER.match(text, value.end))
+
+
+def _has_cue(pattern: re.Pattern, left: str) -> bool:
+    """Whether ``left`` holds a target cue not preceded by a completion word (占年度计划106%)."""
+    for cue in pattern.finditer(left):
         if not cues.TARGET_CLAUSE_BLOCKERS.search(left[: cue.start()]):
             return True
-    return bool(cues.TARGET_AFTER.match(text, value.end))
+    return False
 
 
 # --- periods ---------------------------------------------------------------------------------
@@ -599,12 +682,19 @@ def _periods(text: str, start: int, end: int) -> list[_Period]:
             continue
         if cues.PERIOD_FOLLOWED_BY_DATE.match(text[match.end():match.end() + 3]):
             continue
-        item = match.group("p")
+        item, deadline = match.group("p"), bool(match.group("to"))
+        if deadline:
+            before = text[max(start, match.start() - 12):match.start()]
+            range_start = cues.RANGE_START.search(before)
+            if range_start:  # 从1980年至1985年: a range
+                item, deadline = range_start.group("year") + match.group("to") + item, False
+            elif cues.CHANGE_VERB_BEFORE.search(before):  # 增加到1985年的…
+                deadline = False
         if groups and cues.PERIOD_SEPARATOR.match(text[groups[-1].end:match.start()]):
             groups[-1].items.append(item)
             groups[-1].end = match.end()
         else:
-            groups.append(_Period(match.start(), match.end(), [item], bool(match.group("to"))))
+            groups.append(_Period(match.start(), match.end(), [item], deadline))
     return groups
 
 
@@ -630,19 +720,30 @@ def _period_after(text: str, value: Value) -> str | None:
 # --- plan sections ---------------------------------------------------------------------------
 
 
-def _plan_section_lookup(text: str):
-    """A function telling whether a position lies under a heading that announces plans."""
-    starts, flags = [0], [False]
+def _section_lookup(text: str):
+    """A function telling whether a position lies under a heading that announces plans
+    ("plan"), one that reviews the past ("review", which wins: 一、1998年工作回顾和1999年工作的
+    总体要求), or neither (None). Headings are numbered top-level ones (一、…, 第一部分) and
+    short lines alone between blank lines (过去五年的回顾)."""
+    headings = [(0, "")]
     for match in cues.TOP_HEADING.finditer("\n" + text):  # match.start(): the line's start in text
-        line = LINE.match(text, match.start()).group()
+        headings.append((match.start(), LINE.match(text, match.start()).group()))
+    for match in cues.UNNUMBERED_HEADING.finditer(text):
+        headings.append((match.start(), match.group()))
+    headings.sort()
+    starts = [start for start, _ in headings]
+    kinds = []
+    for _, line in headings:
         heading = cues.HEADING_CLAUSE_END.split(line, maxsplit=1)[0]
-        starts.append(match.start())
-        flags.append(bool(cues.PLAN_HEADING.search(heading)) and not cues.REVIEW_HEADING.search(heading))
+        if cues.REVIEW_HEADING.search(heading):
+            kinds.append("review")
+        else:
+            kinds.append("plan" if cues.PLAN_HEADING.search(heading) else None)
 
-    def in_plan(position: int) -> bool:
-        return flags[bisect_right(starts, position) - 1]
+    def section(position: int) -> str | None:
+        return kinds[bisect_right(starts, position) - 1]
 
-    return in_plan
+    return section
 
 
 # --- tables ----------------------------------------------------------------------------------

@@ -195,10 +195,10 @@ RUN_SEPARATOR = re.compile(r"^(?:[、，,和及与]|以及)?$")
 
 # Relative change: with % (or 倍) the value is a growth rate.
 GROWTH_CUES = re.compile(
-    r"增长率|增长|增速|增幅|年均|增加(?!值)|下降|降低|提高|提升|降幅|涨幅|回落|递增|上升|减少|增長|下降|提高|遞增"
+    r"增长率|增长|增速|增幅|年均|增加(?!值)|下降|降低|提高|提升|降幅|涨幅|上涨|回落|递增|上升|减少|增長|上漲|漲幅|遞增"
 )
 # Growth cues followed by 到/至 state the level reached (从206.3亿元增长到283.9亿元).
-TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|增長)(?:到|至)$")
+TO_LEVEL = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|增長)(?:到|至)(?:[^，,。；;]{0,12}的)?$")
 # Absolute change: with an amount the value is a change (新增企业7家, 比2017年增加23天).
 CHANGE_CUES = re.compile(r"新增|净增|增加(?!值)|减少|减排|增收|增产|减产|增长|下降|淨增|增長|減少")
 # Level cues: the amount reached (新增6家，达到51家) overrides a change cue before it; 为 does
@@ -213,7 +213,7 @@ NAME_VERBS = re.compile(
     r"分别为|分别达到|分别达|分别增长|分别下降|分别提高|分别是|分别"
     r"|增长到|增长至|提高到|提高至|下降到|减少到|减少至|降到|降至|回落到|回落至|优化为|调整为|上升为|下降为|提升至|提升到|"
     r"达到|达(?!标|成|产)|完成(?!率)|实现(?!率)|为(?<![作行成因认]为)|是(?<![但还就也]是)|占(?!地)|突破|超过|"
-    r"增长|下降|提高|降低|减少|增加(?!值)|新增|净增|减排|累计|控制在|保持在|稳定在|保持|"
+    r"增长(?!速度|率|幅度)|下降|上涨(?!幅度)|提高|降低|减少|增加(?!值)|新增|净增|减排|累计|控制在|保持在|稳定在|保持|发行|"
     r"建成|新建|改造|修建|培育|获批|获得|引进|吸引|接待|举办|处置化解|化解|开展|落实|现有|拥有|"
     r"達到|為|增長|淨增"
 )
@@ -225,7 +225,7 @@ RANK_VERBS = re.compile(r"位居|位列|跃居|跃升至|上升至|升至|排名
 RANK_OF_ALL = re.compile(r"均|都")
 # Words at the start of the clause that are not part of the name.
 NAME_LEADING_NOISE = re.compile(
-    r"^(?:[、，,]|其中|同时|另外|此外|目前|当年|今年|去年|全年|和|及|与|以及|已|已经|"
+    r"^(?:[、，,]|其中|同时|另外|此外|目前|当年|今年|去年|全年|和|及|与|以及|已|已经|我们|"
     r"全县|全区|全市|全省|全国|我县|我区|我市|我省|本县|本区|本市|共计|共|合计|总共|"
     r"[一二三四五六七八九十\d]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])+"
 )
@@ -246,12 +246,40 @@ NAME_TRAILING_NOISE_LAST = frozenset(w[-1] for w in _TRAILING_NOISE_WORDS) | {"�
 # Comparison bases are neither names nor periods (较2017年, 比上年, 与上年同期相比). The
 # lookahead lists the characters they start with (see the module docstring).
 COMPARISON_BASE = re.compile(
-    r"(?=[较比与同按低高快慢好超达])(?:"
-    r"(?:较|比|与|同)(?:上年|去年|上一年|前一年|上年同期|去年同期|同期|上半年|(?:[12１２][0-9０-９]{3}|[一二〇零九○]{4})年(?:底|末)?)"
-    r"(?:同期)?(?:相比)?|按可比价格计算|按可比价计算|同比"
+    r"(?=[较比与同按低高快慢好超达扣考])(?:"
+    r"(?:较|比|与|同)(?:上年|去年|今年|本年|上一年|前一年|上年同期|去年同期|同期|上半年"
+    r"|(?:[12１２][0-9０-９]{3}|[一二〇零九○][〇零一二三四五六七八九○]{3})年(?:底|末)?)"
+    r"(?:同期)?(?:预计数?|实际)?(?:相比)?|按可比价格计算|按可比价计算|同比"
+    r"|(?:扣除|考虑)[^，,。；;]{0,6}因素(?:后)?"
     r"|(?:低于|高于|快于|慢于|好于|超过|达到)(?:预期|[^，,。；;、\d]{0,6}?(?=\d|[一二两三四五六七八九十]))"
     r")"
 )
+# Words that state a plan, an estimate or a comparison, never part of a name: stripped from its
+# end (总产值预计 → 总产值, 国民收入也安排为比 → 国民收入) and start (拟发行 → 发行).
+NAME_TRAILING_CUES = re.compile(
+    r"(?:预计|实际|原定|预定|拟定|安排|要求|预期|可以|可能|仍然|又|也|将|要|可|为|由|从|比|较|达到|控制|定为|的)+$"
+)
+NAME_LEADING_CUES = re.compile(r"^(?:预计|实际|原定|预定|拟定|拟|要求|力争|争取|确保|也|又|将|使(?!用))+")
+# What is no noun phrase and so no name: a verb, a cue or a bare head word whose noun is
+# elsewhere in the sentence (发行, 增产, 总量, 速度, 预计, 两年平均递增).
+NOT_A_NAME = re.compile(
+    r"^(?:[两二三四五六七八九十]年|今后|过去|平均|每年)*"
+    r"(?:发行|增产|减产|增收|增加|减少|增长|下降|提高|降低|递增|上升|回落|总量|速度|预计|计划|实际|安排|要求|"
+    r"其中|部分|方面|任务|比|由|到|达到|完成|实现|为|而且|并且|但是|同时|不仅)+$"
+)
+# Head words that need the topic before them (轻工业，总产值比1980年增长8％ → 轻工业总产值).
+BARE_HEAD = re.compile(r"^(?:总产值|产值|产量|总产量|总额|增长速度|速度|收入|投资)$")
+# A topic clause: a short noun phrase that the next clause's values are about
+# (工农业总产值，比1980年预计增长5.5％; 工农业总产值的增长速度，一九八一年计划为…); not a
+# prepositional or time phrase (在编制…规划时) nor a clause with a verb (…比重一直处于).
+TOPIC = re.compile(r"^(?![在当对为从由按据根随经])[\u3400-\u9fff、]{2,16}(?<![时后前中上下])$")
+TOPIC_VERBS = re.compile(r"处于|是|有|在|持续|不断|进一步|加快|推进|实施|壮大|发展|建设|完成|实现")
+# Nouns made of a change verb (增长速度, 上涨幅度): no verb in a topic.
+NOMINAL_CHANGE = re.compile(r"(?:增长|上涨|下降)(?:速度|率|幅度)|涨幅|增幅|降幅")
+# A clause that only goes on with the value before it (…将增长4.5%，达到603亿元): its value is
+# a target when that one is. Matched on the clause's text before the value.
+CONTINUING_CLAUSE = re.compile(r"^(?:即|共|合计|总计)?(?:达到|达|为)?$")
+
 # Characters removed from a name (quotes around slogans: “百千万行动计划”入库企业).
 NAME_STRIP_CHARS = "“”‘’\"「」《》 \u3000\t"
 NAME_STRIP = re.compile(f"[{re.escape(NAME_STRIP_CHARS)}]")
@@ -259,6 +287,8 @@ NAME_STRIP = re.compile(f"[{re.escape(NAME_STRIP_CHARS)}]")
 NAME_EDGE_CHARS = NAME_STRIP_CHARS + "、，,的"
 # A name never runs longer than this; the text before is context, not the name.
 MAX_NAME_CHARS = 24
+# A change verb at the start of the text after a count: no noun phrase follows (…万人增加到…).
+CHANGE_VERB_AT_START = re.compile(r"(?:提高|增加|上升|下降|降低|减少|回落|增长|扩大|发展)")
 # Characters that stop a noun phrase read after a count (建成19个|美好移民村示范村|，).
 FOLLOWING_NAME_STOP = re.compile(
     r"[，,。；;：:！？!?、\n（(]|[0-9０-９]|完成|建成|如期|全部|均|已|达到|实现|进入|跻身|通过|纳入|被|要|将|和"
@@ -268,21 +298,42 @@ FOLLOWING_NAME_STOP = re.compile(
 # --- target ----------------------------------------------------------------------------------
 
 # Anywhere before the value in its sentence: the sentence states plans (主要预期目标是：…).
-TARGET_SENTENCE_CUES = re.compile(r"预期目标|目标是|目标为|主要目标|力争(?<!全力争)|确保|争取|计划到|规划到|目标任务是")
+TARGET_SENTENCE_CUES = re.compile(
+    r"预期目标|目标是|目标为|主要目标|力争(?<!全力争)|确保|争取|计划到|规划到|目标任务是|计划规定|规划规定|计划要求|计划草案规定"
+)
 # In the value's own clause: the value is planned (年度计划投资110亿元, 预计完成…); 预期 is
 # left out, it names kinds of indicators (预期性指标13项).
-TARGET_CLAUSE_CUES = re.compile(r"计划|预计|目标|力争|争取|确保|拟")
+TARGET_CLAUSE_CUES = re.compile(
+    r"计划(?!生育|单列)|预计|目标|力争|争取|确保|拟|预定|原定|安排为|预期(?=为|是|在|增长|达到|目标)|增长预期"
+    r"|将(?=比|增长|达到|增加|提高|下降|降低|减少|超过|突破)|把[^，,。；;]{1,24}控制在"
+)
+# In a review section only these make a value a target (一九八一年计划为3.7%，实际达到4.6%);
+# 要, 将, 预计, 力争 there tell what was done or is expected of the year under review.
+REVIEW_TARGET_CUES = re.compile(r"计划(?!生育|单列)|目标|预定|原定|拟定")
+# A sentence restating an earlier target: 去年政府工作报告提出，物价涨幅要从14.8%降到10%左右.
+RESTATED_TARGET = re.compile(r"提出")
+RESTATED_TARGET_CLAUSE = re.compile(r"要|将|控制在")
+# A value that a change starts from (由今年预计的3%提高到4%, 从206.3亿元增长到…): the value after
+# it in the clause is the one aimed at. Matched at the value's end; the clause before holds 由/从.
+CHANGE_FROM = re.compile(r"(?:的水平)?(?:提高|增加|上升|下降|降低|减少|回落|调整|压缩|扩大|降|升)?(?:到|至)")
+# A value a change ends at (由六亿二千万吨增加到八亿五千万吨, 增加到一九八五年的一百七十万人):
+# matched on the text before it; its period is the last year of a range (从1980年至1985年).
+CHANGE_TO = re.compile(r"(?:提高|增加|上升|下降|降低|减少|回落|增长|扩大|发展|降|升)(?:到|至)(?:[^，,。；;]{0,12}的)?$")
+CHANGE_FROM_START = re.compile(r"[由从]")
 # A target clause cue after these is a completion ratio, not a plan (占年度计划106%).
 TARGET_CLAUSE_BLOCKERS = re.compile(r"占|完成")
 # After the value in its clause: the value is a target (低于5.5%的目标要求, 12%左右目标任务);
 # matched at the value's end (TARGET_AFTER.match(text, end)).
 TARGET_AFTER = re.compile(r"[^，,。；;！？]{0,14}?目标")
 # Headings of report parts that state plans (二、2022年工作部署, 三、重点工作, 二、目标任务).
-PLAN_HEADING = re.compile(r"任务|部署|安排|目标|举措|重点工作|工作重点|保障措施|总体要求|思路|展望")
+PLAN_HEADING = re.compile(r"任务|部署|安排|目标|举措|重点工作|工作重点|保障措施|总体要求|思路|展望|前景|计划要点")
 # The end of a heading's first clause (二、2022年工作部署。…): plan and review words are read before it.
 HEADING_CLAUSE_END = re.compile(r"[。，,；;]")
 # Headings of parts that review the past win over plan words (一、1998年工作回顾和1999年工作的总体要求).
-REVIEW_HEADING = re.compile(r"回顾|成就|成绩|过去|进展|完成情况")
+REVIEW_HEADING = re.compile(r"回顾|成就|成绩|过去|进展|完成情况|执行情况|一年来|五年来|当前的?(?:经济|国内)?形势")
+# A heading without a number: a short line alone between blank lines (过去五年的回顾,
+# 六五计划前两年的执行情况), matched at the line's start.
+UNNUMBERED_HEADING = re.compile(r"(?<=\n\n)[ \t\u3000]*[^\s，。；：,;:！？!?\n]{2,24}[ \t\u3000]*(?=\n\n)")
 # A top-level heading: 一、… or 第一部分, at the start of a line; matched from the newline before
 # it, which re skips to fast (search "\n" + text to find one on the first line too).
 TOP_HEADING = re.compile(r"\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|附件[:：]?)")
@@ -305,9 +356,26 @@ PERIOD = re.compile(
     rf"|近[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年内|前半期|前半程"
     rf"|每年|每季度|每月|前[一二三四五六七八九十\d]+期)"
 )
+# A multi-year average or total before a value (两年平均每年递增, 五年合计, “六五”期间平均每年): the
+# value is not one year's, and its period says so.
+PERIOD_SPAN = re.compile(
+    r"(?:(?:今后|过去|这)?[两二三四五六七八九十]+年(?:内|来|间|中)?|[“\"]?[六七八九]五[”\"]?(?:计划)?(?:期间|时期))"
+    r"(?:平均每年|每年平均|年平均|平均|合计)"
+)
+
 # Every PERIOD match holds one of these characters; a stretch without any is not searched for
 # periods (most clauses; PERIOD is slow to search). Keep it in step with PERIOD.
 PERIOD_ANCHOR = re.compile(r"[年月五期程季]")
+# The start of a range of years before 到/至 (从1980年至1985年): the period is the range, not a
+# deadline; matched on the text before 到/至.
+RANGE_START = re.compile(rf"(?P<year>{_YEAR})$")
+# A change verb before 到/至 (增加到1985年的170万人): 到 belongs to the verb, no deadline.
+CHANGE_VERB_BEFORE = re.compile(r"(?:提高|增加|上升|下降|降低|减少|回落|增长|扩大|发展|降|升)$")
+# A year inside a period (the last one of 1980年至1985年 is the year a change ends at).
+PERIOD_YEAR = re.compile(_YEAR)
+# Average words that make a value with a deadline a multi-year average (到1992年，…平均每年增长7.5%).
+AVERAGE_WORDS = re.compile(r"平均每年|每年平均|年平均|年均")
+
 # Periods right after these are comparison bases, not periods (较2017年, 比上年), or rates
 # (平均每年).
 PERIOD_BLOCKERS = re.compile(r"(?:较|比|与|同|从|由|于|在|均)$")
