@@ -11,7 +11,7 @@ import json
 import pytest
 
 from nlp.ledger.__main__ import build, main
-from nlp.ledger.observations import indicator_key, normalised_name, trailing_qualifier
+from nlp.ledger.observations import indicator_key, normalised_name
 from nlp.ledger.table import met
 from nlp.ledger.writers import CSV_COLUMNS, write_csv, write_html, write_jsonl
 from nlp.ledger.years import period_year, report_year
@@ -86,16 +86,6 @@ def test_ledger_indicator_key(name, measure, key):
 
 def test_ledger_normalised_name():
     assert [normalised_name(n) for n in ("今年全国粮食产量", "原煤产量", "原煤", "钢产量")] == ["粮食", "原煤", "原煤", "钢"]
-
-
-# fmt: off
-@pytest.mark.parametrize("text,start,end,qualifier", [
-    ("增长6%以上。", 2, 6, "以上"), ("增长7％左右。", 2, 6, "左右"), ("控制在3%以内", 3, 7, "以内"),
-    ("增长约7%。", 3, 5, "约"), ("不超过3%。", 3, 5, "不超过"), ("增长8%。", 2, 4, None),
-])
-# fmt: on
-def test_ledger_trailing_qualifier(text, start, end, qualifier):
-    assert trailing_qualifier(text, start, end) == qualifier
 
 
 def _target(value, unit="%", qualifier=None, key=None, indicator="国内生产总值"):

@@ -17,10 +17,11 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator
 
-from ..annotate import _positive_int, open_output
+from ..annotate import _positive_int
+from ..destination import OutputError, open_output, refuse_inputs, resolve_output
 from ..corpus import read_documents
 from ..parallel import render_texts
-from ..readers import InputError, expand_paths, read_document
+from ..readers import STDIN, InputError, expand_paths, read_document
 from .writers import WRITERS
 from .years import report_year
 
@@ -113,6 +114,12 @@ def build(paths: list[str], nlp, *, jobs: int = 1) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    try:
+        destination = resolve_output(args.output)
+        refuse_inputs(destination, (item for item in expand_paths(args.paths) if isinstance(item, str) and item != STDIN))
+    except OutputError as error:
+        report(f"error: {error}")
+        return 2
     from ..pipeline import ModelMissingError, load
 
     try:
@@ -122,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         rows, failures = build(args.paths, nlp, jobs=args.jobs)
-        with open_output(args.output) as stream:
+        with open_output(destination) as stream:
             WRITERS[args.format](rows, stream)
     except BrokenPipeError:
         return 141

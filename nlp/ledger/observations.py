@@ -78,10 +78,9 @@ def observations(doc: Doc, path: str, report_year: int, report_year_from: str) -
         if target and year < report_year and not data.RESTATED_TARGET.search(sentence):
             target = False  # 一九五七年的工业总产值…预计达到628.1亿元: an estimate of the outturn
         key = indicator_key(name, measure)
-        qualifier = record["qualifier"] if "qualifier" in record else trailing_qualifier(doc.text, span.start_char, span.end_char)
         found.append(Observation(
             key=key, indicator=name, join_name=key or f"{normalised_name(name)} ({measure})", measure=measure,
-            year=year, year_from=year_from, target=target, value=record["value"], unit=record.get("unit"), qualifier=qualifier,
+            year=year, year_from=year_from, target=target, value=record["value"], unit=record.get("unit"), qualifier=record.get("qualifier"),
             text=record["text"], path=path, start=span.start_char, end=span.end_char,
             report_year=report_year, report_year_from=report_year_from,
         ).to_dict())  # fmt: skip
@@ -148,16 +147,3 @@ def normalised_name(name: str) -> str:
     """A name without the time words, scopes and filler that differ between years
     (今年全国粮食产量 → 粮食产量)."""
     return data.NAME_NOISE.sub("", name) or name
-
-
-def trailing_qualifier(text: str, start: int, end: int) -> str | None:
-    """The qualifier of the value at ``text[start:end]``: the word that ends the span (6%以上,
-    7%左右) or stands right before it (约7%, 不超过3%); None if there is none.
-
-    A stand-in for the INDICATOR attribute ``qualifier``, read instead whenever the tagger sets
-    it (then this function can go)."""
-    after = data.QUALIFIER_AFTER.search(text, start, end)
-    if after:
-        return after.group()
-    before = data.QUALIFIER_BEFORE.search(text[max(0, start - 3):start])
-    return before.group() if before else None

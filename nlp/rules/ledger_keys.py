@@ -89,20 +89,17 @@ NAME_NOISE = re.compile(
 # it (within ABOUT_TOLERANCE). A range ([low, high]) is met within it.
 QUALIFIER_COMPARISON = {
     "以上": "at_least", "及以上": "at_least", "不低于": "at_least", "不少于": "at_least",
-    "超": "at_least", "超过": "at_least", "逾": "at_least",
-    "以内": "at_most", "以下": "at_most", "不超过": "at_most", "不高于": "at_most",
-    "左右": "about", "上下": "about", "约": "about", "近": "about", "接近": "about",
+    "超": "at_least", "超过": "at_least", "逾": "at_least", "至少": "at_least",
+    "以内": "at_most", "之内": "at_most", "以下": "at_most", "不超过": "at_most", "不高于": "at_most",
+    "不足": "at_most", "不到": "at_most",
+    "左右": "about", "上下": "about", "约": "about", "大约": "about", "近": "about", "将近": "about",
+    "接近": "about",
 }  # fmt: skip
 # "About" a target: within this many percentage points of a % target (7%左右 is met by 6.5–7.5),
 # within this share of any other (1000万吨左右: 950–1050万吨). Beyond it on the good side (more
 # than a floor, less than a ceiling) the target is met too; on the bad side it is missed.
 ABOUT_TOLERANCE_POINTS = Decimal("0.5")
 ABOUT_TOLERANCE_SHARE = Decimal("0.05")
-
-# Qualifier words that end the value's span (6%以上) or stand before it (约7%, 不超过3%): a stand-in for
-# the INDICATOR attribute ``qualifier`` until the tagger sets it (nlp/ledger/observations.py).
-QUALIFIER_AFTER = re.compile(r"(?:及以上|以上|以下|以内|左右|上下)$")
-QUALIFIER_BEFORE = re.compile(r"(?:不低于|不少于|不超过|不高于|超过|接近|约|近|超|逾)$")
 
 # --- units ------------------------------------------------------------------------------------
 
