@@ -25,7 +25,7 @@ Example::
     {'slogans': 1}
     >>> doc = pipeline("继续推进放管服。")
     >>> [(s.text, s._.source) for s in doc.spans["policy"]]
-    [("放管服", "run")]
+    [('放管服', 'run')]
 """
 
 from __future__ import annotations

@@ -66,6 +66,8 @@ LABEL = "SLOGAN"
 QUOTE_CHARS = "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values())
 # Characters of context taken on each side of a candidate for its features.
 CONTEXT_CHARS = 6
+# The longest string whose definition cue is looked for (“X”，即…).
+MAX_DEFINED_CHARS = 40
 # Magnitude words after a number, which make it an amount (315万, 982亿).
 MAGNITUDE_CHARS = "十百千万亿"
 # Cue words before an enumeration, longest first (坚持 is taken off 坚持调整、改革…).
@@ -231,6 +233,7 @@ class Evidence:
     def __init__(self, text: str, quoted: Counter):
         self.text = text
         self.quoted = quoted
+        self.defined = _defined_strings(text)
         self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def of(self, string: str, kind: str) -> tuple[str, ...]:
@@ -239,10 +242,24 @@ class Evidence:
             feats = [f"freq={min(self.text.count(string), 3)}"]
             if self.quoted[string] > (1 if kind == "quoted" else 0):
                 feats.append("quoted_in_doc")
-            if any(string + cue in self.text for cue in DEFINITION_CUES):
+            if string in self.defined:
                 feats.append("defined_in_doc")
             self._cache[key] = tuple(f"{kind}:{f}" for f in feats) + tuple(feats)
         return self._cache[key]
+
+
+def _defined_strings(text: str) -> set[str]:
+    """Every string that a definition cue follows somewhere (“X”，即…, X是指…): for each cue,
+    the up to MAX_DEFINED_CHARS characters before it, as every suffix of two or more (one pass
+    over the text per cue, instead of one search per candidate string)."""
+    defined = set()
+    for cue in DEFINITION_CUES:
+        at = text.find(cue)
+        while at >= 0:
+            head = text[max(0, at - MAX_DEFINED_CHARS):at]  # what the cue (or its quote) follows
+            defined.update(head[i:] for i in range(len(head) - 1))
+            at = text.find(cue, at + 1)
+    return defined
 
 
 def find_candidates(text: str, evidence: "Evidence | None" = None) -> list[Candidate]:
