@@ -108,8 +108,13 @@ def annotate(paths: Iterable[str | InputError], nlp, writer, *, jobs: int = 1, b
     into ``writer``, each as soon as it is done; returns the number that failed. Documents
     longer than ``max_chars`` go through the pipeline in chunks (nlp/chunking.py), which the
     writer puts back together. With ``jobs`` > 1, worker processes annotate and render
-    (nlp/parallel.py). ``encoding_errors``: see :func:`nlp.readers.decode`."""
+    (nlp/parallel.py). ``encoding_errors``: see :func:`nlp.readers.decode`. A pre-pass over the
+    inputs first collects what the documents of the run tell about each other
+    (nlp/run_lexicon.py)."""
     inputs = list(expand_paths(paths))
+    from .run_lexicon import prepare_run, readable_texts  # run-level pre-pass (nlp/run_lexicon.py)
+
+    prepare_run(nlp, readable_texts(inputs), max_chars)
     failures = 0
     progress = _progress(len(inputs), writer.stream)
 

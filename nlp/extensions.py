@@ -22,7 +22,7 @@ GLOSSARY_KEY = "policy_glossary"
 
 # The attributes of ANNOTATION.md and SPEC.md, by label; each is a Span extension.
 LABEL_ATTRS = {
-    "SLOGAN": ("link", "candidates"),
+    "SLOGAN": ("link", "candidates", "source"),
     "INDICATOR": ("name", "value", "unit", "kind", "target", "period", "qualifier"),
     "RESP_UNIT": ("name", "role", "task"),
 }

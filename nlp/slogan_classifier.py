@@ -26,14 +26,17 @@ from typing import Iterable, Sequence
 from .rules.slogan_patterns import (
     DIGIT_CODE,
     LEFT_CUES,
+    CONTRACTION_EXCLUDED,
     NUMBERED_BARE,
     NUMBERED_CHAIN,
+    NUMBERED_NEGATION,
     NUMBERED_NOUN,
     NUMERALS,
     PART_SEPARATORS,
     PLUS_SIGNS,
     RIGHT_CUES,
     TITLE_BRACKETS,
+    YI_WEI,
 )
 
 DEFAULT_MODEL_PATH = Path(__file__).parent / "data" / "slogan_classifier.json"
@@ -106,11 +109,22 @@ def shape_features(text: str) -> list[str]:
     feats.extend(f"inner_cue={w}" for w in inner)
     if inner:
         feats.append("inner_cue")  # pooled over the cue words, so rare ones share evidence
+    if NUMBERED_NEGATION.fullmatch(text):
+        feats.append("shape=negation")
+    if YI_WEI.match(text) and YI_WEI.match(text).group(1) == text:
+        feats.append("shape=yi_wei")
+    if 2 <= len(text) <= 4 and all("\u4e00" <= ch <= "\u9fff" and ch not in CONTRACTION_EXCLUDED for ch in text):
+        feats.append("contraction_shape")  # 菜篮子, 放管服, 扫黄: short, no function word
     parts = _parts(text)
     if len(parts) > 1:
         feats.append(f"parts={min(len(parts), 4)}")
         if len({len(p) for p in parts}) == 1:
             feats.append("parallel_parts")
+            feats.append(f"part_len={min(len(parts[0]), 6)}")
+        if len({p[0] for p in parts}) == 1:
+            feats.append("shared_head")  # 有理想、有道德、有文化 / 讲学习、讲政治
+        if len({p[-1] for p in parts}) == 1:
+            feats.append("shared_tail")  # 古为今用、洋为中用
     return feats
 
 
@@ -133,24 +147,31 @@ def _string_features(text: str, kind: str, n_max: int) -> tuple[str, ...]:
 
 
 def candidate_features(
-    text: str, left: str, right: str, kind: str, settings: dict | None = None
+    text: str, left: str, right: str, kind: str, settings: dict | None = None, evidence: Iterable[str] = ()
 ) -> list[str]:
     """Binary features of a candidate ``text`` with the ``left`` and ``right`` text around it
-    (outside any quotes) and its ``kind`` ("quoted" or "bare").
+    (outside any quotes), its ``kind`` ("quoted" or "bare") and the ``evidence`` of its
+    document (``freq=2``, ``quoted_in_doc``, ``defined_in_doc``: see
+    nlp.components.slogans.document_evidence).
 
     Example: ``candidate_features("双减", "全面落实“", "”政策", "quoted")`` includes
     ``"ng=双减"``, ``"starts_numeral"`` and ``"rcue=政策"``."""
     settings = settings or DEFAULT_SETTINGS
     n_max, width = settings["ngram_max"], settings["context"]
     feats = list(_string_features(text, kind, n_max))
+    feats.extend(evidence)
     left, right = left[-width:], right[:width]
     feats += [f"l{k}={left[-k:]}" for k in range(1, len(left) + 1)]
     feats += [f"r{k}={right[:k]}" for k in range(1, len(right) + 1)]
+    any_cue = False
     for side, cues in (("lcue", _cues(left, _LEFT_CUE_ORDER, at_end=True)),
                        ("rcue", _cues(right, _RIGHT_CUE_ORDER, at_end=False))):
         feats.extend(f"{side}={w}" for w in cues)
         if cues:
             feats.append(side)  # pooled, as for inner cues
+            any_cue = True
+    if not any_cue:
+        feats.append(f"{kind}:no_cue")  # 他说“五颜六色”。: nothing names a programme
     return feats
 
 
@@ -183,9 +204,10 @@ class SloganClassifier:
         threshold: float = 0.5,
         settings: dict | None = None,
         lexicon: Iterable[str] = (),
+        sample_weight: Sequence[float] | None = None,
     ) -> "SloganClassifier":
-        """Fit on feature lists and 0/1 labels with scikit-learn's LogisticRegression; the
-        ``lexicon`` is stored as given."""
+        """Fit on feature lists and 0/1 labels (each example weighing ``sample_weight``, 1 by
+        default) with scikit-learn's LogisticRegression; the ``lexicon`` is stored as given."""
         import numpy as np
         from scipy.sparse import csr_matrix
         from sklearn.linear_model import LogisticRegression
@@ -198,7 +220,7 @@ class SloganClassifier:
                 cols.append(vocab.setdefault(f, len(vocab)))
         x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(features), len(vocab)))
         model = LogisticRegression(C=c, max_iter=2000)
-        model.fit(x, np.asarray(labels))
+        model.fit(x, np.asarray(labels), sample_weight=None if sample_weight is None else np.asarray(sample_weight))
         names = sorted(vocab, key=vocab.get)
         weights = {n: float(w) for n, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
         return cls(weights, float(model.intercept_[0]), threshold, dict(settings or DEFAULT_SETTINGS),

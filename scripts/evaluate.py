@@ -1,13 +1,16 @@
 """Run the pipeline on the documents of a gold file and print P/R/F1 per label (exact and
 overlapping spans) and the accuracy of each attribute on exactly matched spans.
 
-Usage: python scripts/evaluate.py GOLD.jsonl [--docs seeds/] [--segmenter pkuseg|jieba]
+Usage: python scripts/evaluate.py GOLD.jsonl [--docs seeds/ | --docs REPORTS.jsonl.gz]
+                                  [--segmenter pkuseg|jieba]
                                   [--labels SLOGAN ...] [--sources FILE ...] [--json OUT.json]
                                   [--model models/NAME]
 
 With --model, one table compares the rules only, the trained tagger only and the two combined
 (nlp.load(model=...)) on P/R/F1 per label; --sources keeps the gold units of those documents
-only (e.g. a corpus's dev documents, for held-out figures).
+only (e.g. a corpus's dev documents, for held-out figures). --docs is a folder whose files are
+the gold's sources, or a JSONL file (gzipped or not) of ``{"id", "text"}`` objects whose ids are
+(corpora/national_reports_1954_1999.jsonl.gz for corpora/gold/national_slogans.jsonl).
 """
 
 from __future__ import annotations
@@ -20,21 +23,29 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import nlp  # noqa: E402
-from nlp.corpus import read_gold  # noqa: E402
+from nlp.corpus import read_documents, read_gold  # noqa: E402
 from nlp.output import doc_record  # noqa: E402
-from nlp.readers import read_document  # noqa: E402
+from nlp.readers import InputError, read_document  # noqa: E402
 from nlp.scoring import score  # noqa: E402
 
 DEFAULT_DOCS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def predict(sources: list[str], docs_dir: Path, pipeline) -> dict[str, list[dict]]:
+def source_texts(sources: list[str], docs: Path) -> dict[str, str]:
+    """The text of each source: files of the folder ``docs``, or the objects of the JSONL file
+    ``docs`` by ``id``. Raises ValueError naming a source that is not there."""
+    if docs.is_dir():
+        return {source: read_document(str(docs / source)).text for source in sources}
+    texts = {str(d.get("id")): d.get("text") for d in read_documents(docs)}
+    missing = [s for s in sources if not isinstance(texts.get(s), str)]
+    if missing:
+        raise ValueError(f"{docs}: no document with id {missing[0]!r} and a text")
+    return {source: texts[source] for source in sources}
+
+
+def predict(texts: dict[str, str], pipeline) -> dict[str, list[dict]]:
     """Entity records of each source document, by source name."""
-    predictions = {}
-    for source in sources:
-        document = read_document(str(docs_dir / source))
-        predictions[source] = doc_record(pipeline(document.text), source)["ents"]
-    return predictions
+    return {source: doc_record(pipeline(text), source)["ents"] for source, text in texts.items()}
 
 
 def format_table(scores: dict) -> str:
@@ -76,7 +87,8 @@ def _usage_error(message: str) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", type=Path)
-    parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="folder of the sources")
+    parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS,
+                        help="folder of the sources, or a JSONL(.gz) of {id, text} objects")
     parser.add_argument("--segmenter", default="pkuseg", choices=("pkuseg", "jieba"))
     parser.add_argument("--labels", nargs="+", help="labels to score (default: the gold's)")
     parser.add_argument("--json", type=Path, help="also write the scores as JSON here")
@@ -95,13 +107,21 @@ def main() -> int:
         wanted = set(args.sources)
         units = [u for u in units if u.source in wanted]
     sources = sorted({u.source for u in units})
+    try:
+        texts = source_texts(sources, args.docs)
+    except InputError as error:
+        return _usage_error(str(error))
+    except ValueError as error:  # a bad JSON line, or a source the file lacks
+        return _usage_error(str(error) if str(error).startswith(str(args.docs)) else f"{args.docs}: {error}")
+    except OSError as error:
+        return _usage_error(f"{args.docs}: {error.strerror or error}")
     if args.model:
         scores = {}
         for system, options in systems(args.segmenter, args.model).items():
-            scores[system] = score(units, predict(sources, args.docs, nlp.load(**options)), args.labels)
+            scores[system] = score(units, predict(texts, nlp.load(**options)), args.labels)
         print(format_comparison(scores))
     else:
-        scores = score(units, predict(sources, args.docs, nlp.load(args.segmenter)), args.labels)
+        scores = score(units, predict(texts, nlp.load(args.segmenter)), args.labels)
         print(format_table(scores))
     if args.json:
         args.json.write_text(json.dumps(scores, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

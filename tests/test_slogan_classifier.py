@@ -10,10 +10,14 @@ from nlp.slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, candidat
 # fmt: off
 @pytest.mark.parametrize("text, expected", [
     ("一渠两园三河五湖", {"starts_numeral", "numerals=3", "shape=chain", "len=9"}),
-    ("四个意识", {"starts_numeral", "numerals=1", "shape=noun", "len=4"}),
+    ("四个意识", {"starts_numeral", "numerals=1", "shape=noun", "len=4", "contraction_shape"}),
     ("6+1+N", {"shape=code", "has_digit", "has_plus", "has_latin", "numerals=0", "len=6"}),
-    ("知差距、勇担当、强执行、创辉煌", {"parts=4", "parallel_parts", "numerals=0", "len=long"}),
-    ("壮骨工程", {"inner_cue", "inner_cue=工程", "numerals=0", "len=4"}),
+    ("知差距、勇担当、强执行、创辉煌", {"parts=4", "parallel_parts", "part_len=3", "numerals=0", "len=long"}),
+    ("壮骨工程", {"inner_cue", "inner_cue=工程", "numerals=0", "len=4", "contraction_shape"}),
+    ("有理想、有道德、有文化", {"parts=3", "parallel_parts", "part_len=3", "shared_head", "numerals=0", "len=14"}),
+    ("三不要", {"starts_numeral", "numerals=1", "shape=negation", "len=3", "contraction_shape"}),
+    ("以粮为纲", {"shape=yi_wei", "numerals=0", "len=4", "contraction_shape"}),
+    ("我们的", {"numerals=0", "len=3"}),
 ])
 # fmt: on
 def test_slogan_classifier_shape_features(text, expected):
@@ -27,6 +31,13 @@ def test_slogan_classifier_context_features():
                  "lcue=落实", "lcue", "r1=政", "r2=政策", "rcue=政策", "rcue"):
         assert feat in feats
     assert "r3=政策，" not in feats  # two characters of context by default
+    assert "quoted:no_cue" not in feats
+
+
+def test_slogan_classifier_evidence_and_no_cue_features():
+    # Document evidence is passed through; a candidate without a cue word on either side says so.
+    feats = candidate_features("五颜六色", "他说", "。", "quoted", evidence=("freq=1", "quoted:freq=1"))
+    assert {"freq=1", "quoted:freq=1", "quoted:no_cue"} <= set(feats)
 
 
 def test_slogan_classifier_round_trip_is_plain_json(tmp_path):
@@ -51,7 +62,7 @@ def test_slogan_classifier_missing_file_names_the_script(tmp_path):
 @pytest.mark.parametrize("text, left, right, is_slogan", [
     ("四个不摘", "。严格落实“", "”要求，设立", True),
     ("壮骨工程", "，实施工业经济“", "”，发挥先进", True),
-    ("十四五", "，实现了“", "”良好开局", False),
+    ("服务员", "，甘当企业“", "”，", False),
     ("中国天然氧吧", "，成功创建“", "”。\n\n统筹", False),
 ])
 # fmt: on

@@ -1,9 +1,15 @@
 """policy_slogans: tag SLOGAN spans (ANNOTATION.md) on the characters of the cleaned text.
 
-Candidates come from quoted spans and from unquoted numbered formulations and formulas; the
-slogan classifier (nlp/slogan_classifier.py) keeps or drops each. Glossary terms and aliases
-(the loaded glossary and the document's own, ``doc._.glossary``) are slogans wherever they
-occur, and so is every other mention in the document of a slogan it accepted.
+Candidates come from quoted spans, from unquoted formulations of the shapes in
+nlp/rules/slogan_patterns.py (numbered nouns at each natural end, chains, 三不要, formulas,
+以X为Y, enumerations of parallel parts) and from the unquoted mentions of the learned
+lexicon; the slogan classifier (nlp/slogan_classifier.py) keeps or drops each, with the
+evidence of the whole document among its features. Glossary terms and aliases (the loaded
+glossary and the document's own, ``doc._.glossary``) are slogans wherever they occur, and so
+is every other mention in the document of a string it accepted, and every mention of a string
+that another document of the same run accepted (nlp/run_lexicon.py). Each span records why it
+was tagged in ``source`` (SOURCE_* below). No span starts or ends inside a number, has a
+NEVER_SLOGANS shape, or takes an unquoted digit code that counts something (315家).
 
 Example::
 
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,73 +34,258 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from ..rules.slogan_patterns import (
-    DIGIT_FORMULA,
-    NOT_BEFORE_NUMBERED,
-    NUMBERED_CHAIN,
-    NUMBERED_NOUN,
     CHAIN_PART,
+    DIGIT_FORMULA,
+    DEFINITION_CUES,
+    DIGITS,
+    LIST_PART_LENGTHS,
+    LIST_RIGHT_TRIM,
+    LEFT_CUES,
     MIN_SLOGAN_LENGTH,
+    NEVER_SLOGANS,
+    NOT_BEFORE_NUMBERED,
+    NOUN_STOP_CHARS,
+    NUMBER_JOINERS,
+    NUMERALS,
+    NUMBERED_CHAIN,
+    NUMBERED_NEGATION,
+    NUMBERED_NOUN_LONG,
     PART_DEFINITION_CUES,
     QUOTE_PAIRS,
     QUOTED,
+    RIGHT_CUES,
+    YI_WEI,
 )
+from ..rules.units import UNIT_TABLE
 from ..slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, candidate_features
 from ..spans import add_policy_spans
+from ..text import CleanText
 
 LABEL = "SLOGAN"
 # Every quotation mark, opening and closing.
 QUOTE_CHARS = "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values())
 # Characters of context taken on each side of a candidate for its features.
 CONTEXT_CHARS = 6
+# The longest string whose definition cue is looked for (“X”，即…).
+MAX_DEFINED_CHARS = 40
+# Magnitude words after a number, which make it an amount (315万, 982亿).
+MAGNITUDE_CHARS = "十百千万亿"
+# Cue words before an enumeration, longest first (坚持 is taken off 坚持调整、改革…).
+LEFT_CUES_LONGEST_FIRST = sorted(LEFT_CUES, key=len, reverse=True)
+# A run of Chinese characters: one part of an enumeration.
+CJK_SEGMENT = re.compile(r"[\u4e00-\u9fff]+")
 # Characters of a definition's start looked for to find where an entry's head ends.
 HEAD_PROBE_CHARS = 8
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A possible slogan: cleaned-text offsets, how it was found, the text around it."""
+    """A possible slogan: cleaned-text offsets, how it was found, the text around it, and
+    what the rest of the document says about its string (``evidence``: see
+    :func:`document_evidence`)."""
 
     start: int
     end: int
     kind: str  # "quoted" or "bare"
     left: str
     right: str
+    evidence: tuple[str, ...] = ()
 
 
-def quoted_candidates(text: str) -> list[Candidate]:
-    """Every innermost quoted span: “两个确保”“十大战略” -> 两个确保, 十大战略."""
-    found = []
-    for m in QUOTED.finditer(text):
-        start, end = m.start() + 1, m.end() - 1
-        found.append(
-            Candidate(start, end, "quoted", text[max(0, m.start() - CONTEXT_CHARS):m.start()],
-                      text[m.end():m.end() + CONTEXT_CHARS])
-        )
-    return found
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Every innermost quoted span, without its quotes: “两个确保”“十大战略” -> 两个确保, 十大战略."""
+    return [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text)]
 
 
-def bare_candidates(text: str, quoted: Iterable[Candidate]) -> list[Candidate]:
-    """Numbered formulations and formulas outside quotes: 落实中央八项规定 -> 八项规定."""
-    inside = bytearray(len(text))
-    for c in quoted:
-        inside[c.start - 1:c.end + 1] = b"\1" * (c.end - c.start + 2)
+def _bare_spans(text: str) -> set[tuple[int, int]]:
+    """Unquoted formulations of the shapes in nlp/rules/slogan_patterns.py: numbered nouns at
+    every noun length (四项基本, …, 四项基本原则), chains, 三不要, formulas, 以X为Y, and
+    enumerations of parallel parts."""
     spans = set()
-    for pattern in (NUMBERED_NOUN, NUMBERED_CHAIN, DIGIT_FORMULA):
+    for pattern in (NUMBERED_CHAIN, NUMBERED_NEGATION, DIGIT_FORMULA):
+        spans.update(m.span() for m in pattern.finditer(text))
+    for pattern in (NUMBERED_NOUN_LONG, YI_WEI):
         for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(inside[s:e]) or (s > 0 and text[s - 1] in NOT_BEFORE_NUMBERED):
+            start, longest = m.start(1), m.end(1)
+            shortest = start + (4 if pattern is NUMBERED_NOUN_LONG else 3)
+            spans.update((start, end) for end in range(shortest, longest + 1) if _natural_end(text, end))
+    spans.update(_list_spans(text))
+    return {(s, e) for s, e in spans
+            if not (s > 0 and text[s] in NUMERALS and text[s - 1] in NOT_BEFORE_NUMBERED)}  # fmt: skip
+
+
+def _natural_end(text: str, end: int) -> bool:
+    """Whether a formulation may end at ``end``: at the text's end, before a character that is
+    no part of a name (punctuation, 的, 和…) or before a cue word (四个现代化|建设, 三大革命|运动)."""
+    after = text[end:end + 1]
+    return (not after or not ("\u4e00" <= after <= "\u9fff") or after in NOUN_STOP_CHARS
+            or any(text.startswith(cue, end) for cue in RIGHT_CUES))  # fmt: skip
+
+
+def _list_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Enumerations of parts of one length (LIST_PART_LENGTHS), once a cue word is taken off
+    the first part and a trailing word (的方针…) off the last: 坚持调整、改革、整顿、提高的方针
+    -> 调整、改革、整顿、提高. Parts are whole runs of Chinese characters; those joined by 、 form
+    one enumeration, and consecutive comma-joined parts of one length another (批判从严，处理从宽)."""
+    for run, joiner in _runs(text):
+        if joiner == "、":
+            span = _parallel(text, run)
+            if span:
+                yield span
+            continue
+        i = 0
+        while i < len(run) - 1:  # maximal stretches of comma-joined parts of one length
+            j = i
+            while j + 1 < len(run) and run[j + 1][1] - run[j + 1][0] == run[i][1] - run[i][0]:
+                j += 1
+            if j > i and run[i][1] - run[i][0] in LIST_PART_LENGTHS[1:]:
+                yield run[i][0], run[j][1]
+            i = j + 1
+
+
+def _parallel(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of an enumeration whose parts have the length of its second part, the first
+    part cut after a cue word (我们坚持|调整) and the last before 的 or a trailing word
+    (提高|的方针), if it has one."""
+    size = run[1][1] - run[1][0]
+    if size not in LIST_PART_LENGTHS or any(e - s != size for s, e in run[1:-1]):
+        return None
+    (first_start, first_end), (last_start, last_end) = run[0], run[-1]
+    start = first_end - size
+    if start < first_start or (start > first_start and not any(text.endswith(w, first_start, start) for w in LEFT_CUES)):
+        return None
+    end = last_start + size
+    if end > last_end or (end < last_end and not any(text.startswith(w, end) for w in LIST_RIGHT_TRIM)):
+        return None
+    return start, end
+
+
+def _runs(text: str) -> Iterable[tuple[list[tuple[int, int]], str]]:
+    """Runs of Chinese-character segments joined by single 、 (``"、"``) or by single commas
+    (``"，"``; a segment inside a 、 run is not part of one)."""
+    segments = [m.span() for m in CJK_SEGMENT.finditer(text)]
+    joined = [b[0] - a[1] == 1 and text[a[1]] for a, b in zip(segments, segments[1:])]
+    for joiner, accepted in (("、", "、"), ("，", "，,")):
+        run: list[tuple[int, int]] = []
+        for i, segment in enumerate(segments):
+            in_enumeration = (i > 0 and joined[i - 1] == "、") or (i < len(joined) and joined[i] == "、")
+            if joiner == "，" and in_enumeration:
+                run = _flush(run, joiner)
+                yield from run
+                run = []
                 continue
-            spans.add((s, e))
-    return [
-        Candidate(s, e, "bare", text[max(0, s - CONTEXT_CHARS):s], text[e:e + CONTEXT_CHARS])
-        for s, e in sorted(spans)
-    ]
+            if run and joined[i - 1] in tuple(accepted):
+                run.append(segment)
+            else:
+                yield from _flush(run, joiner)
+                run = [segment]
+        yield from _flush(run, joiner)
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Quoted and bare candidates of a cleaned text, in text order."""
-    quoted = quoted_candidates(text)
-    return sorted(quoted + bare_candidates(text, quoted), key=lambda c: (c.start, c.end))
+def _flush(run: list[tuple[int, int]], joiner: str) -> list:
+    return [(run, joiner)] if len(run) > 1 else []
+
+
+def crosses_number(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts or ends inside a run of digits (369 in 3696亿元;
+    a decimal point or thousands comma between digits keeps the run going)."""
+    return _joined(text, start) or _joined(text, end)
+
+
+def _joined(text: str, at: int) -> bool:
+    """Whether a number runs on across position ``at`` (between text[at - 1] and text[at])."""
+    if not 0 < at < len(text):
+        return False
+    before, after = text[at - 1], text[at]
+    if before in DIGITS and after in DIGITS:
+        return True
+    if before in DIGITS and after in NUMBER_JOINERS:
+        return text[at + 1:at + 2] in tuple(DIGITS) and text[at + 1:at + 2] != ""
+    if before in NUMBER_JOINERS and after in DIGITS:
+        return at >= 2 and text[at - 2] in DIGITS
+    return False
+
+
+def _is_amount(text: str, start: int, end: int) -> bool:
+    """Whether an unquoted digit code is an amount here: followed by a magnitude word or a unit
+    (a quoted “315” names a campaign; 315家 later counts shops and is an INDICATOR)."""
+    if not any(ch in DIGITS for ch in text[start:end]) or any("\u4e00" <= ch <= "\u9fff" for ch in text[start:end]):
+        return False
+    return text[end:end + 1] in MAGNITUDE_CHARS or any(text.startswith(unit, end) for unit in UNIT_TABLE)
+
+
+def never_slogan(string: str) -> bool:
+    """Shapes that are never slogans (NEVER_SLOGANS: 十连增, “八五”, 神舟五号)."""
+    return any(pattern.fullmatch(string) for pattern in NEVER_SLOGANS)
+
+
+def document_evidence(text: str, quoted: Iterable[tuple[int, int]]) -> "Evidence":
+    """What a document says about each string beyond one mention: how often it occurs, whether
+    it is quoted (elsewhere), whether a definition follows it somewhere."""
+    return Evidence(text, Counter(text[s:e] for s, e in quoted))
+
+
+class Evidence:
+    """Document-level evidence of candidate strings, as features (counted once per string):
+    ``freq=1|2|3`` (occurrences in the text), ``quoted_in_doc`` (quoted somewhere other than
+    at this mention), ``defined_in_doc`` (followed somewhere by a definition: “X”，即…)."""
+
+    def __init__(self, text: str, quoted: Counter):
+        self.text = text
+        self.quoted = quoted
+        self.defined = _defined_strings(text)
+        self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def of(self, string: str, kind: str) -> tuple[str, ...]:
+        key = (string, kind)
+        if key not in self._cache:
+            feats = [f"freq={min(self.text.count(string), 3)}"]
+            if self.quoted[string] > (1 if kind == "quoted" else 0):
+                feats.append("quoted_in_doc")
+            if string in self.defined:
+                feats.append("defined_in_doc")
+            self._cache[key] = tuple(f"{kind}:{f}" for f in feats) + tuple(feats)
+        return self._cache[key]
+
+
+def _defined_strings(text: str) -> set[str]:
+    """Every string that a definition cue follows somewhere (“X”，即…, X是指…): for each cue,
+    the up to MAX_DEFINED_CHARS characters before it, as every suffix of two or more (one pass
+    over the text per cue, instead of one search per candidate string)."""
+    defined = set()
+    for cue in DEFINITION_CUES:
+        at = text.find(cue)
+        while at >= 0:
+            head = text[max(0, at - MAX_DEFINED_CHARS):at]  # what the cue (or its quote) follows
+            defined.update(head[i:] for i in range(len(head) - 1))
+            at = text.find(cue, at + 1)
+    return defined
+
+
+def find_candidates(text: str, evidence: "Evidence | None" = None) -> list[Candidate]:
+    """Quoted and bare candidates of a cleaned text, in text order; bare ones never overlap a
+    quoted span or its quotes, never cross a number, and never have a NEVER_SLOGANS shape."""
+    quoted = quoted_spans(text)
+    inside = bytearray(len(text))
+    for s, e in quoted:
+        inside[s - 1:e + 1] = b"\1" * (e - s + 2)
+    evidence = evidence or document_evidence(text, quoted)
+    found = [(s, e, "quoted") for s, e in quoted]
+    found += [(s, e, "bare") for s, e in sorted(_bare_spans(text)) if not any(inside[s - 1:e + 1])]
+    candidates = [candidate_at(text, s, e, kind, evidence) for s, e, kind in found]
+    return sorted((c for c in candidates if c), key=lambda c: (c.start, c.end))
+
+
+def candidate_at(text: str, start: int, end: int, kind: str, evidence: "Evidence") -> Candidate | None:
+    """The candidate ``text[start:end]`` of ``kind`` ("quoted", "bare" or "mention": an
+    unquoted occurrence of a string of the learned lexicon), None where it crosses a number or
+    has a NEVER_SLOGANS shape."""
+    string = text[start:end]
+    if crosses_number(text, start, end) or never_slogan(string):
+        return None
+    outer = 1 if kind == "quoted" else 0
+    return Candidate(start, end, kind, text[max(0, start - outer - CONTEXT_CHARS):start - outer],
+                     text[end + outer:end + outer + CONTEXT_CHARS], evidence.of(string, kind))  # fmt: skip
 
 
 def glossary_terms(entries: Iterable) -> set[str]:
@@ -243,48 +435,81 @@ class _Taken:
         return list(zip(self.starts, self.ends))
 
 
+# The evidence feature of a candidate whose string the learned lexicon holds (a slogan of
+# another training document).
+IN_LEXICON = "in_lexicon"
+# The ``source`` attribute of a SLOGAN record: why it was tagged.
+SOURCE_CLASSIFIER = "classifier"  # a candidate the classifier kept
+SOURCE_GLOSSARY = "glossary"  # a term of the loaded glossary or of the document's own
+SOURCE_LEXICON = "lexicon"  # a mention of a slogan of the learned lexicon that the classifier kept
+SOURCE_PROPAGATED = "propagated"  # another mention of a string accepted in the same document
+SOURCE_RUN = "run"  # a string accepted in another document of the same run (nlp/run_lexicon.py)
+
+
 def select_slogans(
     text: str,
     candidates: list[Candidate],
     model: SloganClassifier,
-    terms: set[str],
+    terms: dict[str, str],
     skip: Iterable[tuple[int, int]] = (),
     matcher: TermMatcher | None = None,
-) -> list[tuple[int, int]]:
-    """The slogan spans of a cleaned text, as (start, end) offsets into it.
+) -> list[tuple[int, int, str]]:
+    """The slogan spans of a cleaned text, as (start, end, source) with offsets into it.
 
     Args:
         text: the cleaned text.
         candidates: its candidates (see :func:`find_candidates`).
         model: the classifier that keeps or drops candidates.
-        terms: glossary terms and aliases, slogans wherever they occur.
+        terms: strings that are slogans wherever they occur, each with its source
+            (SOURCE_GLOSSARY, SOURCE_LEXICON or SOURCE_RUN).
         skip: spans never tagged (the heads of glossary entries).
         matcher: compiled beforehand over a subset of ``terms`` (default: none, so all of
             ``terms`` is looked for one by one).
 
     Returns:
-        Sorted, non-overlapping spans: ``select_slogans("落实“四个不摘”要求", …)`` -> [(3, 7)].
+        Sorted, non-overlapping spans that never cross a number:
+        ``select_slogans("落实“四个不摘”要求", …)`` -> [(3, 7, "classifier")].
     """
     matcher = matcher or TermMatcher()
-    taken = _Taken(skip)
-    by_score = []
-    for c in candidates:
+    lexicon = {t for t, source in terms.items() if source == SOURCE_LEXICON}
+    evidence = document_evidence(text, [(c.start, c.end) for c in candidates if c.kind == "quoted"])
+    mentions = matcher.mentions(text, set(terms))
+    covered = {(c.start, c.end) for c in candidates}
+    scored = list(candidates) + [c for start, end in mentions if text[start:end] in lexicon
+                                 and (start, end) not in covered
+                                 for c in [candidate_at(text, start, end, "mention", evidence)] if c]  # fmt: skip
+    best_bare: dict[int, tuple] = {}  # start -> the likeliest unquoted candidate accepted there
+    options = []  # (rank, start, end, source); sorted, the first of overlapping options wins
+    for c in scored:
         string = text[c.start:c.end]
-        if string in terms:
-            p = 1.0
-        else:
-            p = model.probability(candidate_features(string, c.left, c.right, c.kind, model.settings))
-        if p >= model.threshold:
-            by_score.append((c.kind != "quoted", -(c.end - c.start), -p, c.start, c.end))
-    # Quoted spans first, then the longer of two overlapping bare finds.
-    for *_, start, end in sorted(by_score):
-        if taken.free((start, end)):
+        if terms.get(string) == SOURCE_GLOSSARY:
+            continue  # found below as a mention, where a longer term around it may win
+        extra = (IN_LEXICON,) if string in lexicon else ()
+        p = model.probability(candidate_features(string, c.left, c.right, c.kind, model.settings, c.evidence + extra))
+        if p < model.threshold:
+            continue
+        if c.kind == "quoted":
+            options.append(((0, 0, -p), c.start, c.end, SOURCE_CLASSIFIER))
+        elif p > best_bare.get(c.start, (0.0,))[0]:
+            best_bare[c.start] = (p, c.end, SOURCE_LEXICON if c.kind == "mention" else SOURCE_CLASSIFIER)
+    options += [((1, -(end - start), -p), start, end, source) for start, (p, end, source) in best_bare.items()]
+    options += [((1, -(end - start), -1.0), start, end, terms[text[start:end]]) for start, end in mentions
+                if terms.get(text[start:end]) in (SOURCE_GLOSSARY, SOURCE_RUN)]  # fmt: skip
+    # Quoted spans first, then the longer of overlapping finds (和平共处五项原则 over 五项原则).
+    taken = _Taken(skip)
+    sources = {}
+    for rank, start, end, source in sorted(options):
+        if taken.free((start, end)) and not crosses_number(text, start, end) and not (
+                rank[0] and _is_amount(text, start, end)):
             taken.add((start, end))
-    accepted = {text[s:e] for s, e in taken.spans()}
-    for span in [*matcher.mentions(text, terms | accepted), *_defined_parts(text, terms, matcher)]:
-        if taken.free(span):
+            sources[(start, end)] = source
+    accepted = {text[s:e] for (s, e), source in sources.items() if source in (SOURCE_CLASSIFIER, SOURCE_LEXICON)}
+    for span in [*_leftmost_longest(text, None, accepted), *_defined_parts(text, set(terms), matcher)]:
+        string = text[span[0]:span[1]]
+        if taken.free(span) and not crosses_number(text, *span) and not never_slogan(string) and not _is_amount(text, *span):
             taken.add(span)
-    return taken.spans()
+            sources[span] = SOURCE_PROPAGATED if string in accepted else SOURCE_GLOSSARY
+    return [(s, e, sources[(s, e)]) for s, e in taken.spans()]
 
 
 def _defined_parts(text: str, terms: set[str], matcher: TermMatcher) -> list[tuple[int, int]]:
@@ -323,7 +548,8 @@ class SloganTagger:
         self.set_spans = set_spans
         self.cfg = {"model": model, "glossary": glossary, "threshold": threshold}
         self.model: SloganClassifier | None = None
-        self.terms: set[str] = set()
+        self.terms: dict[str, str] = {}  # fixed terms: string -> SOURCE_GLOSSARY / SOURCE_LEXICON
+        self.run_terms: frozenset[str] = frozenset()  # strings accepted in the run's documents
         self.matcher = TermMatcher()
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
@@ -332,32 +558,59 @@ class SloganTagger:
         self.model = SloganClassifier.load(path)
         if self.cfg["threshold"] is not None:
             self.model.threshold = float(self.cfg["threshold"])
-        self.terms = glossary_terms(_load_glossary(self.cfg["glossary"])) | set(self.model.lexicon)
-        self.matcher = TermMatcher(self.terms)
+        self._set_terms(glossary_terms(_load_glossary(self.cfg["glossary"])), self.model.lexicon)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _set_terms(self, glossary: Iterable[str], lexicon: Iterable[str]) -> None:
+        self.terms = {**dict.fromkeys(lexicon, SOURCE_LEXICON), **dict.fromkeys(glossary, SOURCE_GLOSSARY)}
+        self.matcher = TermMatcher(set(self.terms) | self.run_terms)
+
+    def set_run_terms(self, strings: Iterable[str]) -> None:
+        """Slogan strings accepted in the documents of this run (nlp/run_lexicon.py): tagged
+        wherever they occur, with ``source`` "run" where nothing else accepts them."""
+        self.run_terms = frozenset(strings)
+        self.matcher = TermMatcher(set(self.terms) | self.run_terms)
+
+    def document_terms(self, own: Iterable[dict]) -> dict[str, str]:
+        """The terms of a document: the run's, the fixed ones and its own glossary's (``own``)."""
+        return {**dict.fromkeys(self.run_terms, SOURCE_RUN), **self.terms,
+                **dict.fromkeys(glossary_terms(own), SOURCE_GLOSSARY)}  # fmt: skip
+
+    def find(self, view: CleanText, own: list[dict]) -> list[tuple[int, int, str]]:
+        """The slogans of a cleaned text as ``(start, end, source)`` (cleaned offsets), given its
+        own glossary entries with cleaned offsets."""
         if self.model is None:
             raise RuntimeError(f"{self.name} is not initialized: build the pipeline with nlp.load()")
+        heads = glossary_heads(view.text, own)
+        return select_slogans(view.text, find_candidates(view.text), self.model, self.document_terms(own),
+                              heads, self.matcher)  # fmt: skip
+
+    def accepted_strings(self, view: CleanText, own: list[dict]) -> set[str]:
+        """The strings a document itself accepts as slogans (kept by the classifier or defined
+        by its own glossary): what it adds to a run's lexicon."""
+        return {view.text[s:e] for s, e, source in self.find(view, own)
+                if source == SOURCE_CLASSIFIER or (source == SOURCE_GLOSSARY and view.text[s:e] not in self.terms)}  # fmt: skip
+
+    def __call__(self, doc: Doc) -> Doc:
         view = doc._.clean
         own = [dict(e, start=s, end=t) for e in doc._.glossary for s, t in [view.clean_span(e["start"], e["end"])]]
-        terms = self.terms | glossary_terms(own)
-        heads = glossary_heads(view.text, own)
-        spans = select_slogans(view.text, find_candidates(view.text), self.model, terms, heads, self.matcher)
-        add_policy_spans(doc, ((*view.raw_span(s, e), LABEL, {"link": None, "candidates": []})
-                               for s, e in spans), set_spans=self.set_spans)
+        spans = self.find(view, own)
+        add_policy_spans(doc, ((*view.raw_span(s, e), LABEL, {"link": None, "candidates": [], "source": source})
+                               for s, e, source in spans), set_spans=self.set_spans)  # fmt: skip
         return doc
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
         self.model.save(path / "classifier.json")
-        (path / "terms.json").write_text(json.dumps(sorted(self.terms), ensure_ascii=False), encoding="utf-8")
+        (path / "terms.json").write_text(json.dumps(dict(sorted(self.terms.items())), ensure_ascii=False),
+                                         encoding="utf-8")  # fmt: skip
 
     def from_disk(self, path, *, exclude=tuple()) -> "SloganTagger":
         path = ensure_path(path)
         self.model = SloganClassifier.load(path / "classifier.json")
-        self.terms = set(json.loads((path / "terms.json").read_text(encoding="utf-8")))
-        self.matcher = TermMatcher(self.terms)
+        terms = json.loads((path / "terms.json").read_text(encoding="utf-8"))
+        self.terms = terms if isinstance(terms, dict) else dict.fromkeys(terms, SOURCE_GLOSSARY)
+        self.matcher = TermMatcher(set(self.terms) | self.run_terms)
         return self
 
 

@@ -41,6 +41,41 @@ QUOTED = re.compile(
 # Numeral + measure word + a two-character noun: 四个意识, 十大战略, 八项规定, 五大振兴.
 NUMBERED_NOUN = re.compile(rf"[{NUMERALS}][{MEASURE_WORDS}][\u4e00-\u9fff]{{2}}")
 
+# Characters that end the noun of a numbered formulation: a particle, a conjunction or a
+# verb of the clause around it (坚持四项基本原则的 -> 四项基本原则; 四个现代化和 -> 四个现代化).
+NOUN_STOP_CHARS = "的和与及或了是在把被对为使向从等地得着过来去"
+
+# The longest noun after numeral + measure word: 两个根本性转变 (five), 四项基本原则 (four).
+MAX_NUMBERED_NOUN = 5
+
+# Every length of a numbered formulation's noun from two characters up to a stop character
+# or MAX_NUMBERED_NOUN: 坚持四项基本原则 -> 四项基本, 四项基本原, 四项基本原则 (the classifier
+# scores each; the right boundary is one of its features). The lookahead finds overlapping
+# starts; group 1 is the longest noun.
+NUMBERED_NOUN_LONG = re.compile(
+    rf"(?=([{NUMERALS}][{MEASURE_WORDS}][^\W\d{NOUN_STOP_CHARS}]{{2,{MAX_NUMBERED_NOUN}}}))"
+)
+
+# A numeral with 不 and one or two characters, on its own or closing a chain: 三不要, 两不愁.
+NUMBERED_NEGATION = re.compile(rf"[{NUMERALS}]不[^\W\d{NUMERALS}{NOUN_STOP_CHARS}]{{1,2}}")
+
+# Enumerations whose parts all have this many characters (after a cue word before the first
+# and after the last is taken off) are candidates: parallel clauses are the slogan shape
+# (自主经营、自负盈亏; 有理想、有道德、有文化、有纪律), prose lists rarely are.
+LIST_PART_LENGTHS = (2, 3, 4, 5)
+
+# Words that end the last part of an enumeration without belonging to it (…提高的方针,
+# …和平共处五项原则 stays: it is a numbered noun).
+LIST_RIGHT_TRIM = (
+    "的方针", "的原则", "的政策", "的口号", "的要求", "的战略", "的路线", "的思想", "的精神",
+    "方针", "原则", "政策", "口号", "的",
+)
+
+# A formulation of the kind 以X为Y / 以X代Y / 以X取Y (以粮为纲, 以税代利, 以质取胜,
+# 以经济建设为中心): X of one to six characters, Y of one or two; every length of Y is a
+# candidate.
+YI_WEI = re.compile(r"(?=(以[\u4e00-\u9fff]{1,6}?[为代取促][\u4e00-\u9fff]{1,2}))")
+
 # Two or more numbered parts of one or two characters each, optionally joined by 带/促/融:
 # 三清一管一改, 一渠两园三河五湖, 四优四化, 五聚五提, 一转带三化, 两不愁三保障, 一村一品.
 # That is (?:part){1,3} and a last part, with the first part written out so that a lookahead
@@ -69,6 +104,24 @@ DIGIT_CODE = re.compile(r"(?<![0-9.%])(?:[0-9]{3,5}|[0-9](?:[+＋][0-9N]){1,4})(
 # first digit) comes after that digit, so that a search only stops at digits.
 DIGIT_FORMULA = re.compile(r"[0-9](?<![0-9.%][0-9])(?:[+＋][0-9N]){1,4}(?![0-9.%])")
 
+# Digits, half and full width: a slogan never starts or ends inside a run of them (369 in
+# 3696亿元, “315” in 3150个), and a decimal point or thousands comma between two of them keeps
+# the run going.
+DIGITS = "0123456789０１２３４５６７８９"
+NUMBER_JOINERS = ".．,，"
+
+# Shapes that are never slogans, whatever the context (the classifier never sees them):
+# counts of consecutive records (十连增, 五连快, 三连冠), plan periods used as dates or as a
+# campaign's edition (“八五”, “九五”, 十四五), and numbered names of spacecraft, ships and
+# rockets (神舟五号, 长征三号, 辽宁舰), and groups of people named by their number (四人帮,
+# 三人小组: a body or a faction, not a programme).
+NEVER_SLOGANS = (
+    re.compile(rf"[{NUMERALS}]+人[\u4e00-\u9fff]{{0,2}}"),
+    re.compile(rf"[{NUMERALS}\d]+连[增快涨升降跌冠胜丰稳]"),
+    re.compile(r"十?[一二三四五六七八九]?五"),
+    re.compile(rf"[\u4e00-\u9fff]{{1,4}}[{NUMERALS}\d]+号|[\u4e00-\u9fff]{{2,4}}[舰艇]"),
+)
+
 # Characters before a numeral that make it part of a larger number or an ordinal (党的二十大,
 # 第十四个五年规划), so no formulation starts there.
 NOT_BEFORE_NUMBERED = NUMERALS + "第0123456789零〇"
@@ -77,14 +130,16 @@ NOT_BEFORE_NUMBERED = NUMERALS + "第0123456789零〇"
 RIGHT_CUES = (
     "活动", "工作", "战略", "工程", "行动", "计划", "模式", "要求", "理念", "改革", "制度",
     "机制", "精神", "目标", "思路", "政策", "布局", "经验", "原则", "导向", "定位", "建设",
-    "主线", "工作法", "示范", "创建", "格局", "体系", "品牌", "称号", "荣誉",
+    "主线", "工作法", "示范", "创建", "格局", "体系", "品牌", "称号", "荣誉", "方针", "口号",
+    "路线", "运动", "方式", "的方针", "的原则", "的口号", "的政策", "的战略",
 )
 
 # Words before a quote that introduce a programme name (落实“四个不摘”, 开展“万人助万企”).
 LEFT_CUES = (
     "落实", "开展", "坚持", "实施", "推进", "深化", "推行", "围绕", "锚定", "聚焦", "树牢",
     "践行", "弘扬", "打造", "建设", "创建", "按照", "做到", "增强", "坚定", "扎实", "持续",
-    "紧盯", "入选", "荣获", "获批", "创成", "评为", "实现", "构建", "以",
+    "紧盯", "入选", "荣获", "获批", "创成", "评为", "实现", "构建", "以", "贯彻", "执行",
+    "实行", "本着", "遵循", "提倡", "发扬", "提出", "搞好", "口号", "方针", "叫做", "简称",
 )
 
 # Characters that separate the parts of a listed slogan (知差距、勇担当、强执行、创辉煌).
@@ -98,3 +153,28 @@ TITLE_BRACKETS = ("《", "》")
 
 # Words that follow one part of a defined chain in its definition: 一渠即幸福渠, 三区，即….
 PART_DEFINITION_CUES = ("即", "，即", "是指", "，是指")
+
+# What follows a string where the document defines it inline (“三通”（通邮、通航、通商）,
+# “X”，即…, X是指…): evidence that the string is a name.
+DEFINITION_CUES = ("”，即", "”即", "，即", "是指", "”是指", "”，是指", "”，就是", "”（", "”(")
+
+# Characters that a coined contraction (菜篮子, 放管服, 扫黄, 双拥) does not contain: particles,
+# pronouns and the like, which mark ordinary words and phrases in quotes (“我们的”, “这个”).
+CONTRACTION_EXCLUDED = "的了着过是在和与及或也就都这那我你他她它们吗呢吧啊么"
+
+# Numeral idioms, proverbs and set phrases: a numeral in them counts nothing and names no
+# programme (五颜六色, 一心一意). scripts/train_slogans.py adds each, quoted in neutral frames,
+# as a negative example, so that the classifier learns what a quoted numeral without a cue
+# word around it usually is (no feature looks the phrases up: unseen idioms are the test).
+SET_PHRASES = (
+    "五颜六色", "五光十色", "七上八下", "七嘴八舌", "乱七八糟", "三心二意", "一心一意", "四面八方",
+    "千方百计", "一五一十", "三番五次", "十全十美", "一举两得", "一石二鸟", "九牛一毛", "一干二净",
+    "独一无二", "接二连三", "三言两语", "万无一失", "百发百中", "一清二楚", "四分五裂", "七零八落",
+    "千军万马", "千山万水", "万紫千红", "一丝不苟", "一帆风顺", "两全其美", "三长两短", "五湖四海",
+    "八仙过海", "九九归一", "十拿九稳", "一诺千金", "一日千里", "一落千丈", "半斤八两", "丢三落四",
+    "说三道四", "低三下四", "横七竖八", "七手八脚", "朝三暮四", "三五成群", "一刀两断", "三足鼎立",
+    "四通八达", "六神无主", "九死一生", "百闻不如一见", "一分为二", "一目十行", "一针见血", "三思而行",
+    "三人行必有我师", "一年之计在于春", "一寸光阴一寸金", "千里之行始于足下", "不管三七二十一",
+    "一传十十传百", "万事开头难", "三天打鱼两天晒网", "一步一个脚印", "千里送鹅毛", "五十步笑百步",
+    "一心二用", "七情六欲", "三教九流", "四平八稳", "五花八门", "六亲不认", "八面玲珑", "十万火急",
+)
