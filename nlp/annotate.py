@@ -112,9 +112,19 @@ def annotate(paths: Iterable[str | InputError], nlp, writer, *, jobs: int = 1, b
     inputs first collects what the documents of the run tell about each other
     (nlp/run_lexicon.py)."""
     inputs = list(expand_paths(paths))
-    from .run_lexicon import prepare_run, readable_texts  # run-level pre-pass (nlp/run_lexicon.py)
+    from .run_lexicon import install_run, prepare_run, readable_documents  # run-level pre-pass
 
-    prepare_run(nlp, readable_texts(inputs), max_chars)
+    prepare_run(nlp, readable_documents(inputs, encoding_errors))
+    try:
+        return _annotate_inputs(inputs, nlp, writer, jobs=jobs, batch_size=batch_size, max_chars=max_chars,
+                                encoding_errors=encoding_errors)  # fmt: skip
+    finally:
+        install_run(nlp, {})  # the pipeline forgets this run, as it was before
+
+
+def _annotate_inputs(inputs: list, nlp, writer, *, jobs: int, batch_size: int, max_chars: int,
+                     encoding_errors: str) -> int:  # fmt: skip
+    """The main pass of :func:`annotate`; returns the number of inputs that failed."""
     failures = 0
     progress = _progress(len(inputs), writer.stream)
 

@@ -7,8 +7,11 @@ Without ``--scheduler`` it starts a LocalCluster of ``--workers`` single-threade
 processes on this machine; with it, it uses that cluster (whose workers must have this package
 installed and the pkuseg model folder at the same path, or $NLP_PKUSEG_MODEL set). Tasks carry
 file paths and the model folder's path, never the model: each worker process loads the pipeline
-once, on its first task, and keeps it. Each task returns its files' JSON lines; the client writes
-them in input order as they arrive, so memory holds a few tasks' results, not the run's.
+once, on its first task, and keeps it. As in the command, a first round of tasks collects the
+run-level knowledge of the files (nlp/run_lexicon.py: the slogans and definitions each document
+gives), which the client joins and hands to every worker once. Each task of the second round
+returns its files' JSON lines; the client writes them in input order as they arrive, so memory
+holds a few tasks' results, not the run's.
 Documents longer than the annotate command's ``--max-chars`` are annotated in chunks.
 Needs the ``dist`` extra: ``pip install -e ".[dist]"``.
 """
@@ -24,19 +27,42 @@ from pathlib import Path
 _PIPELINES: dict = {}
 
 
-def annotate_files(paths: list[tuple[str, str]], segmenter: str, pkuseg_model: str | None) -> tuple[list[str], list[str]]:
-    """Runs on a worker: for ``(path as given, absolute path)`` pairs, the JSON lines of the
-    files that could be read (named as given, as python -m nlp.annotate names them), and one
-    error message for each that could not."""
+def _pipeline(segmenter: str, pkuseg_model: str | None):
     import nlp
-    from nlp.chunking import DEFAULT_MAX_CHARS, annotate_long
-    from nlp.output import doc_record
-    from nlp.readers import InputError, read_document
 
     key = (segmenter, pkuseg_model)
     if key not in _PIPELINES:
         _PIPELINES[key] = nlp.load(segmenter, pkuseg_model=pkuseg_model)
-    pipeline = _PIPELINES[key]
+    return _PIPELINES[key]
+
+
+def collect_files(paths: list[tuple[str, str]], segmenter: str, pkuseg_model: str | None) -> dict[str, list]:
+    """Runs on a worker: the run-level knowledge of the readable files among ``paths``."""
+    from nlp.readers import InputError, read_document
+    from nlp.run_lexicon import collect_run
+
+    def documents():
+        for path, absolute in paths:
+            try:
+                yield path, read_document(absolute).text
+            except InputError:
+                continue  # the second round reports it
+
+    return collect_run(_pipeline(segmenter, pkuseg_model), documents())
+
+
+def annotate_files(paths: list[tuple[str, str]], segmenter: str, pkuseg_model: str | None,
+                   run: dict[str, list]) -> tuple[list[str], list[str]]:  # fmt: skip
+    """Runs on a worker: for ``(path as given, absolute path)`` pairs, the JSON lines of the
+    files that could be read (named as given, as python -m nlp.annotate names them), and one
+    error message for each that could not; ``run`` is the run's joined knowledge."""
+    from nlp.chunking import DEFAULT_MAX_CHARS, annotate_long
+    from nlp.output import doc_record
+    from nlp.readers import InputError, read_document
+    from nlp.run_lexicon import install_run
+
+    pipeline = _pipeline(segmenter, pkuseg_model)
+    install_run(pipeline, run)
     lines, errors = [], []
     for path, absolute in paths:
         try:
@@ -67,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     from nlp.destination import open_output, resolve_output
     from nlp.pipeline import pkuseg_model_path
     from nlp.readers import InputError, expand_paths
+    from nlp.run_lexicon import join_runs
 
     model = str(pkuseg_model_path()) if args.segmenter == "pkuseg" else None
     files, failures = [], 0
@@ -79,7 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     batches = [files[i:i + args.files_per_task] for i in range(0, len(files), args.files_per_task)]
     cluster = None if args.scheduler else LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True)
     with Client(args.scheduler or cluster) as client:
-        futures = client.map(annotate_files, batches, segmenter=args.segmenter, pkuseg_model=model, pure=False)
+        parts = client.map(collect_files, batches, segmenter=args.segmenter, pkuseg_model=model, pure=False)
+        run = client.scatter(join_runs(client.gather(parts)), broadcast=True)
+        futures = client.map(annotate_files, batches, segmenter=args.segmenter, pkuseg_model=model, run=run,
+                             pure=False)  # fmt: skip
         with open_output(resolve_output(str(args.output))) as out:
             for future in futures:
                 lines, errors = future.result()

@@ -8,6 +8,7 @@ import pytest
 from nlp import annotate
 from nlp.chunking import Chunk, annotate_long, chunk_record, merge_records, paragraph_chunks
 from nlp.output import JsonlWriter, doc_record
+from nlp.run_lexicon import prepare_run
 
 from .conftest import seed_path, seed_text
 
@@ -61,7 +62,12 @@ def test_annotate_command_chunks_long_documents(nlp_pkuseg, tmp_path):
     raw = seed_text("003")
     assert failures == 0 and record["path"] == path and record["ents"] and record["glossary"]
     assert max(e["start"] for e in record["ents"]) > 8_000  # offsets past the first chunk
-    assert record == annotate_long(nlp_pkuseg, raw, path, 8_000, 800)  # the streamed line is the merged record
+    # The streamed line is the merged record of the chunks, annotated with the run's knowledge.
+    prepare_run(nlp_pkuseg, [(path, raw)])
+    try:
+        assert record == annotate_long(nlp_pkuseg, raw, path, 8_000, 800)
+    finally:
+        prepare_run(nlp_pkuseg, [])
     for ent in record["ents"]:
         assert "".join(raw[ent["start"]:ent["end"]].split()) == "".join(ent["text"].split())
     for entry in record["glossary"]:

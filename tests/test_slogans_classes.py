@@ -124,7 +124,7 @@ RUN = ["深化“放管服”改革，实施“接诉即办”。", "今年继�
 def test_slogans_run_lexicon_is_order_independent(pipeline):
     results = []
     for texts in (RUN, RUN[::-1]):
-        assert prepare_run(pipeline, texts) == {"slogans": 2}
+        assert prepare_run(pipeline, [(str(i), text) for i, text in enumerate(texts)]) == {"slogans": 2, "definitions": 0}
         results.append([spans(pipeline(text)) for text in RUN])
     assert results[0] == results[1]
     assert results[0][1] == [("放管服", "run"), ("接诉即办", "run")]

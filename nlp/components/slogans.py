@@ -443,7 +443,7 @@ SOURCE_CLASSIFIER = "classifier"  # a candidate the classifier kept
 SOURCE_GLOSSARY = "glossary"  # a term of the loaded glossary or of the document's own
 SOURCE_LEXICON = "lexicon"  # a mention of a slogan of the learned lexicon that the classifier kept
 SOURCE_PROPAGATED = "propagated"  # another mention of a string accepted in the same document
-SOURCE_RUN = "run"  # a string accepted in another document of the same run (nlp/run_lexicon.py)
+SOURCE_RUN = "run"  # a string accepted in a document of the same run, this one or another (nlp/run_lexicon.py)
 
 
 def select_slogans(
@@ -571,8 +571,13 @@ class SloganTagger:
         self.matcher = TermMatcher(set(self.terms) | self.run_terms)
 
     def document_terms(self, own: Iterable[dict]) -> dict[str, str]:
-        """The terms of a document: the run's, the fixed ones and its own glossary's (``own``)."""
-        return {**dict.fromkeys(self.run_terms, SOURCE_RUN), **self.terms,
+        """The terms of a document: the fixed ones, the run's and its own glossary's (``own``).
+        A string of the learned lexicon that a document of the run accepts is a run term: the
+        classifier no longer has to accept each of its mentions, so that a document read in
+        chunks tags what it tags whole."""
+        fixed = {term: source for term, source in self.terms.items()
+                 if source == SOURCE_GLOSSARY or term not in self.run_terms}  # fmt: skip
+        return {**dict.fromkeys(self.run_terms, SOURCE_RUN), **fixed,
                 **dict.fromkeys(glossary_terms(own), SOURCE_GLOSSARY)}  # fmt: skip
 
     def find(self, view: CleanText, own: list[dict]) -> list[tuple[int, int, str]]:
