@@ -40,3 +40,17 @@ def nlp_jieba():
 def seed_docs(nlp_pkuseg):
     """Every seed annotated by the default pipeline, by prefix ("000" … "004")."""
     return {path.name[:3]: nlp_pkuseg(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+def command_records(pipeline, paths: list) -> list[dict]:
+    """The JSON records that ``python -m nlp.annotate PATHS`` writes (its run-level pre-pass
+    included), made in-process with ``pipeline``."""
+    import io
+    import json
+
+    from nlp.annotate import annotate
+    from nlp.output import JsonlWriter
+
+    out = io.StringIO()
+    annotate([str(path) for path in paths], pipeline, JsonlWriter(out))
+    return [json.loads(line) for line in out.getvalue().splitlines()]

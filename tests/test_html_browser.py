@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from nlp.output import LABEL_COLORS, NO_DEFINITION, doc_record
+from nlp.output import LABEL_COLORS, NO_DEFINITION
 
-from .conftest import REPO, seed_path
+from .conftest import REPO, command_records, seed_path
 
 # Chromium as the tests start it: headless, as root (no sandbox), and with nothing that reaches
 # for the network (the machine may have none; without these it keeps retrying connections).
@@ -115,7 +115,7 @@ def browser_page(served_page, tmp_path_factory):
 @pytest.fixture(scope="module")
 def records(nlp_pkuseg):
     """The JSON records of the seeds on the page, as the command writes them."""
-    return [doc_record(nlp_pkuseg(seed_path(p).read_text(encoding="utf-8")), str(seed_path(p))) for p in SEEDS_ON_PAGE]
+    return command_records(nlp_pkuseg, [seed_path(p) for p in SEEDS_ON_PAGE])
 
 
 def is_han(text: str) -> bool:

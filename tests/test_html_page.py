@@ -11,10 +11,10 @@ import pytest
 
 import nlp.pipeline
 from nlp import annotate
-from nlp.output import LABEL_COLORS, NO_DEFINITION, HtmlWriter, doc_record
+from nlp.output import LABEL_COLORS, NO_DEFINITION, HtmlWriter
 from nlp.spans import add_policy_spans
 
-from .conftest import seed_path
+from .conftest import command_records, seed_path
 
 # Every element the page may hold: no script, image, link or frame, so nothing is fetched.
 PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "ul", "li", "span", "main",
@@ -134,7 +134,7 @@ def test_html_page_text_offsets_and_every_entity(html_of, nlp_pkuseg, prefix):
     raw = seed_path(prefix).read_text(encoding="utf-8")
     _, page = html_of(str(seed_path(prefix)))
     (document,) = page.documents
-    check_document(document, doc_record(nlp_pkuseg(raw), str(seed_path(prefix))), raw)
+    check_document(document, command_records(nlp_pkuseg, [seed_path(prefix)])[0], raw)
 
 
 def test_html_page_chunked_document_keeps_offsets(html_of, nlp_pkuseg):
@@ -151,7 +151,7 @@ def test_html_page_chunked_document_keeps_offsets(html_of, nlp_pkuseg):
 def test_html_page_hovers_say_definition_source_or_none(html_of, nlp_pkuseg):
     raw = seed_path("004").read_text(encoding="utf-8")
     _, page = html_of(str(seed_path("004")))
-    record = doc_record(nlp_pkuseg(raw), str(seed_path("004")))
+    (record,) = command_records(nlp_pkuseg, [seed_path("004")])
     ents = {(e["start"], e["end"], e["label"]): e for e in record["ents"]}
     seen = {"linked": 0, "unlinked": 0, "INDICATOR": 0}
     for mark in page.documents[0]["marks"]:
