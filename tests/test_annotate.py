@@ -36,6 +36,19 @@ def records(out: str) -> list[dict]:
     return [json.loads(line) for line in out.splitlines()]
 
 
+
+def read_terminal(main: int) -> bytes:
+    """Everything shown on a pseudo-terminal, read from its ``main`` side until it closes."""
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closed with the process
+            return shown
+        if not chunk:
+            return shown
+        shown += chunk
+
 def test_annotate_seeds_folder_offsets_point_into_original(run):
     status, out, err = run(str(SEEDS))
     assert status == 0 and err == ""
@@ -203,15 +216,7 @@ def test_annotate_progress_bar_only_on_a_terminal(tmp_path):
     command = [sys.executable, "-m", "nlp.annotate", str(SEEDS), "--segmenter", "jieba", "-o", str(tmp_path / "out.jsonl")]
     process = subprocess.Popen(command, stderr=terminal, stdout=subprocess.DEVNULL, cwd=REPO)
     os.close(terminal)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:  # the terminal closed with the process
-            break
-        if not chunk:
-            break
-        shown += chunk
+    shown = read_terminal(main)
     assert process.wait(timeout=300) == 0
     assert "5/5" in shown.decode("utf-8", errors="replace")
     assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 5
@@ -356,15 +361,7 @@ def test_annotate_summary_on_a_terminal(run):
     process = subprocess.Popen([sys.executable, "-m", "nlp.annotate", str(seed_path("004")), str(seed_path("001"))],
                                stdout=terminal, stderr=subprocess.PIPE, cwd=REPO)  # fmt: skip
     os.close(terminal)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:  # the terminal closed with the process
-            break
-        if not chunk:
-            break
-        shown += chunk
+    shown = read_terminal(main)
     os.close(main)
     assert process.wait(timeout=300) == 0, process.stderr.read().decode()
     assert shown.decode("utf-8").replace("\r\n", "\n") == "\n".join(expected) + "\n\n" + NEXT_STEPS
