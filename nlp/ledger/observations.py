@@ -66,6 +66,15 @@ def observations(doc: Doc, path: str, report_year: int, report_year_from: str) -
         if year is None:
             continue
         sentence = _sentence_before(doc.text, span.start_char)
+        base = data.BASE_VALUE.search(sentence)
+        if base:  # 比一九五八年的二千零五十亿元: the outturn of the base year
+            year, year_from, target = year_number(base.group(1)), "period", False
+        elif year_from == "report" and not sections.reviews(span.start_char):
+            paragraph = _paragraph_before(doc.text, span.start_char - len(sentence))
+            years = data.PARAGRAPH_YEAR.findall(paragraph)
+            if years:  # 今年计划要求，…。社会商品零售总额增长12.3%
+                year = period_year(years[-1], report_year) or year
+                target = target or bool(data.PARAGRAPH_PLAN.search(paragraph))
         if year_from == "report" and data.BASE_THIS_YEAR.search(sentence):
             year, year_from = report_year + 1, "period"  # 比今年增长4%左右: next year's
         if cues.AVERAGE_WORDS.search(cues.CLAUSE_END.split(sentence)[-1]):
@@ -109,6 +118,11 @@ def _sentence_before(text: str, position: int) -> str:
     """The text of the value's sentence before it."""
     start = max(text.rfind(end, max(0, position - 300), position) for end in "。！？!?\n")
     return text[max(start + 1, position - 300):position]
+
+
+def _paragraph_before(text: str, position: int) -> str:
+    """The text of the paragraph before ``position`` (a sentence's start)."""
+    return text[text.rfind("\n", max(0, position - 1500), position) + 1:position]
 
 
 def _starts_change(text: str, sentence: str, end: int) -> bool:

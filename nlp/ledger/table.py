@@ -7,7 +7,8 @@ of 1981 and final in that of 1982). The row takes a target set by the year (one 
 later report only where none was), and an outturn from any report; among these, values whose
 own sentence names the year come first, then those dated by their section heading, then those
 dated by the report; then the latest report (the plan in force, the final figure); then the
-first in the report's text. An outturn is never taken from a report older than the target's.
+first in the report's text. An outturn reported after its year comes before one stated in the
+year's own report. An outturn is never taken from a report older than the target's.
 """
 
 from __future__ import annotations
@@ -85,8 +86,10 @@ def _target_rank(observation: dict, year: int) -> tuple:
 
 
 def _actual_rank(observation: dict) -> tuple:
-    """Smallest first: dated by its sentence, from the latest report, the first in its text."""
-    return YEAR_SOURCES.index(observation["year_from"]), -observation["report_year"], observation["path"], observation["start"]
+    """Smallest first: reported after the year (a report of the year itself can only estimate
+    it), dated by its sentence, from the latest report, the first in its text."""
+    return (observation["report_year"] <= observation["year"], YEAR_SOURCES.index(observation["year_from"]),
+            -observation["report_year"], observation["path"], observation["start"])  # fmt: skip
 
 
 def _side(observation: dict | None) -> dict | None:

@@ -188,6 +188,11 @@ TIME_FRAME_BEFORE = re.compile(r"(?:近|连续|前|后|每|这|再|延长|历时
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 # Ends of clauses inside a sentence.
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
+# The name of a completion ratio (超过年度计划4.1%, 完成年度计划的98.7%): the plan, which a value
+# after it in the sentence (…，比上一年增长6.9%) does not take as its name.
+PLAN_NAME = re.compile(r"^(?:年度|全年|本年)?计划$")
+# A bracketed aside (（不包括手工业产值，下同）, (按1952年不变价格计算)).
+PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 # What may stand between two values of one enumeration (9.1%、4.0%和4.0%).
 RUN_SEPARATOR = re.compile(r"^(?:[、，,和及与]|以及)?$")
 
@@ -225,7 +230,7 @@ RANK_VERBS = re.compile(r"位居|位列|跃居|跃升至|上升至|升至|排名
 RANK_OF_ALL = re.compile(r"均|都")
 # Words at the start of the clause that are not part of the name.
 NAME_LEADING_NOISE = re.compile(
-    r"^(?:[、，,]|其中|同时|另外|此外|目前|当年|今年|去年|全年|和|及|与|以及|已|已经|我们|"
+    r"^(?:[、，,]|其中|同时|另外|此外|目前|当年|今年|去年|全年|和|及|与|以及|已|已经|我们|即|"
     r"全县|全区|全市|全省|全国|我县|我区|我市|我省|本县|本区|本市|共计|共|合计|总共|"
     r"[一二三四五六七八九十\d]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])+"
 )
@@ -234,7 +239,7 @@ NAME_LEADING_NOISE = re.compile(
 _TRAILING_NOISE_WORDS = (
     "分别|均|都|约|近|共|共计|累计|年均|平均每年|每年平均|同比|超过|超|不少于|不低于|"
     "不超过|至少|只有|仅|已|已经|全部|总计|达|在|的|了|将|要|可|能|再|又|还|也|就|均在|从|由|未|尚未|"
-    "始终|连年|持续|继续|一直|稳定|各|等|虽然|略|平均|接近|将近"
+    "始终|连年|持续|继续|一直|稳定|各|等|虽然|略|平均|接近|将近|则"
 ).split("|")
 _YEARS_NOISE = r"(?:连续|近)?(?:[一二两三四五六七八九十]|\d)+年"
 NAME_TRAILING_NOISE = re.compile(
@@ -265,7 +270,7 @@ NAME_LEADING_CUES = re.compile(r"^(?:预计|实际|原定|预定|拟定|拟|要�
 NOT_A_NAME = re.compile(
     r"^(?:[两二三四五六七八九十]年|今后|过去|平均|每年)*"
     r"(?:发行|增产|减产|增收|增加|减少|增长|下降|提高|降低|递增|上升|回落|总量|速度|预计|计划|实际|安排|要求|"
-    r"其中|部分|方面|任务|比|由|到|达到|完成|实现|为|而且|并且|但是|同时|不仅)+$"
+    r"其中|部分|方面|任务|比|由|到|达到|完成|实现|为|定|它|而且|并且|但是|同时|不仅)+$"
 )
 # Head words that need the topic before them (轻工业，总产值比1980年增长8％ → 轻工业总产值).
 BARE_HEAD = re.compile(r"^(?:总产值|产值|产量|总产量|总额|增长速度|速度|收入|投资)$")
@@ -337,6 +342,9 @@ UNNUMBERED_HEADING = re.compile(r"(?<=\n\n)[ \t\u3000]*[^\s，。；：,;:！？
 # A top-level heading: 一、… or 第一部分, at the start of a line; matched from the newline before
 # it, which re skips to fast (search "\n" + text to find one on the first line too).
 TOP_HEADING = re.compile(r"\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|附件[:：]?)")
+# The top-level heading of a report that numbers its parts （一）… and has no 一、 heading (the
+# reports of 1958 and 1983); elsewhere （一） numbers the parts of a part.
+PARENTHESIZED_HEADING = re.compile(r"\n[ \t\u3000]*[（(][一二三四五六七八九十]+[）)]")
 
 # --- period ----------------------------------------------------------------------------------
 
@@ -376,9 +384,9 @@ PERIOD_YEAR = re.compile(_YEAR)
 # Average words that make a value with a deadline a multi-year average (到1992年，…平均每年增长7.5%).
 AVERAGE_WORDS = re.compile(r"平均每年|每年平均|年平均|年均")
 
-# Periods right after these are comparison bases, not periods (较2017年, 比上年), or rates
-# (平均每年).
-PERIOD_BLOCKERS = re.compile(r"(?:较|比|与|同|从|由|于|在|均)$")
+# Periods right after these are comparison bases, not periods (较2017年, 比上年), rates
+# (平均每年) or price bases (按一九五二年不变价格计算).
+PERIOD_BLOCKERS = re.compile(r"(?:较|比|与|同|从|由|于|在|均|按|按照)$")
 # Periods right before these are part of a name or a date (2021年度最受欢迎, 2022年4月19日).
 PERIOD_FOLLOWED_BY_DATE = re.compile(r"^(?:[0-9一二三四五六七八九十]+日|年|年均)")
 # What may stand between periods of one enumeration (2021年、2022年和2023年上半年).

@@ -50,7 +50,7 @@ INDICATOR_KEYS: list[tuple[str, str, str]] = [
     ("per_capita_disposable_income_growth", "growth", r"居民人均可支配收入"),
     ("gross_output_value_growth", "growth", r"工农业总产值|工农业生产总值"),
     ("gross_output_value", "level", r"工农业总产值|工农业生产总值"),
-    ("agricultural_output_growth", "growth", r"农业总产值"),
+    ("agricultural_output_growth", "growth", r"农业(?:和农副业)?总产值"),
     ("agricultural_output", "level", r"农业(?:和农副业)?总?产值"),
     ("light_industry_output_growth", "growth", r"轻工业(?:总产值|产值)|轻纺工业的?总产值"),
     ("heavy_industry_output_growth", "growth", r"重工业(?:总产值|产值)"),
@@ -150,3 +150,16 @@ RESTATED_TARGET = re.compile(r"计划|目标|原定|预定|提出|规定")
 # A comparison with the report's own year before a value (国民收入也安排为比今年增长4%左右): the
 # value is for the year after.
 BASE_THIS_YEAR = re.compile(r"(?:比|较)(?:今年|本年)(?:预计)?[^，,。；;]{0,8}$")
+
+# A value that is the comparison base of another (比一九五八年的二千零五十亿元增长百分之四十, 由一九五七年
+# 的五百三十五万吨增长到…): the outturn of the year named, matched on the text before the value.
+BASE_VALUE = re.compile(rf"(?:比|较|同|与|由|从)\s?([12１２一](?:\s?[{_DIGITS}]){{3}})\s?年(?:底|末)?的$")
+
+# --- paragraphs ----------------------------------------------------------------------------
+
+# The year words of a paragraph (今年计划要求，…。社会商品零售总额增长12.3%): a value whose sentence and
+# heading name no year has the last one before its sentence.
+PARAGRAPH_YEAR = re.compile(rf"[12１２一](?:\s?[{_DIGITS}]){{3}}\s?年|今年|明年|本年|次年")
+# A paragraph opened by a plan (今年计划要求，…): its later sentences without a year of their own go
+# on stating the plan.
+PARAGRAPH_PLAN = re.compile(r"计划要求|计划规定|计划草案规定|主要指标安排如下|预期目标|主要目标是|调控目标")
