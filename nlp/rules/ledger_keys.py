@@ -160,6 +160,16 @@ BASE_VALUE = re.compile(rf"(?:比|较|同|与|由|从)\s?([12１２一](?:\s?[{_
 # The year words of a paragraph (今年计划要求，…。社会商品零售总额增长12.3%): a value whose sentence and
 # heading name no year has the last one before its sentence.
 PARAGRAPH_YEAR = re.compile(rf"[12１２一](?:\s?[{_DIGITS}]){{3}}\s?年|今年|明年|本年|次年")
+# Year words right after these are comparison or price bases (比一九五二年, 按1990年价格), no year of
+# the paragraph.
+PARAGRAPH_YEAR_BLOCKERS = re.compile(r"(?:比|较|同|与|从|由|按|按照)$")
 # A paragraph opened by a plan (今年计划要求，…): its later sentences without a year of their own go
-# on stating the plan.
-PARAGRAPH_PLAN = re.compile(r"计划要求|计划规定|计划草案规定|主要指标安排如下|预期目标|主要目标是|调控目标")
+# on stating the plan, unless the value's clause speaks of the past (PAST_WORDS).
+PARAGRAPH_PLAN = re.compile(r"计划要求|计划规定|计划草案|主要指标安排如下|预期目标|主要目标是|调控目标")
+PAST_WORDS = re.compile(r"已经|已|曾|过去|去年|上年|连续")
+# A sentence that goes on with the one before (…工农业总产值在一九五七年达到了…。其中，工业总产值…):
+# its values have the year of the paragraph even under a heading that names another.
+CONTINUING_SENTENCE = re.compile(r"\s*(?:其中|在这中间)")  # matched at the sentence's start
+# Names that are only a measure (涨幅仍然高达21.7%): the value is of the indicator the sentence before
+# named with the same kind of measure (…商品零售物价上涨幅度控制在10%以内).
+BARE_MEASURE_NAME = re.compile(r"^(?:涨幅|增幅|降幅|增速|上涨幅度|增长幅度|增长速度|上涨|增长)$")
