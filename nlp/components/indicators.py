@@ -486,7 +486,7 @@ def _read_run(text, sentence_start, run, previous, sentence_values, periods, sec
     if topic and not any(names):
         names = [topic] * len(run)  # 工农业总产值，比1980年预计增长5.5％
     if not any(names):
-        subject = _subject(text, sentence_start, first.start)
+        subject = _subject(text, sentence_start, first.start) or _earlier_rate_name(text, sentence_start, clause_start, first)
         names = [subject] * len(run) if subject else names
     if first.kind == "rank" and not own_names and cues.RANK_OF_ALL.search(left):
         earlier = [v.name for v in sentence_values if v.end <= first.start and v.name]
@@ -566,6 +566,15 @@ def _subject(text: str, sentence_start: int, position: int) -> str | None:
             or cues.TOPIC_VERBS.search(nouns):  # fmt: skip
         return None
     return clause
+
+
+def _earlier_rate_name(text: str, sentence_start: int, clause_start: int, value: Value) -> str | None:
+    """For a % value, the last rate named in an earlier clause of the sentence (确保物价上涨幅度比
+    去年有明显回落，力争控制在15%左右 → 物价上涨幅度), or None."""
+    if value.unit != "%":
+        return None
+    names = [m.group("name") for m in cues.EARLIER_RATE_NAME.finditer(text, sentence_start, clause_start)]
+    return names[-1] if names else None
 
 
 def _names_from_left(left: str, rank: bool = False) -> list[str]:

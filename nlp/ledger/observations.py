@@ -88,9 +88,7 @@ def observations(doc: Doc, path: str, report_year: int, report_year_from: str) -
             continue  # 一九八二年同一九七八年相比…增长64.8%: growth over several years
         if target and year < report_year and not data.RESTATED_TARGET.search(sentence):
             target = False  # 一九五七年的工业总产值…预计达到628.1亿元: an estimate of the outturn
-        if data.BARE_MEASURE_NAME.match(name) and found and found[-1].measure == measure \
-                and "\n" not in doc.text[found[-1].end:span.start_char]:  # fmt: skip
-            name = found[-1].indicator  # …物价上涨幅度控制在10%以内。…涨幅仍然高达21.7%
+        name = _elliptic_name(name, measure, found, doc.text, span.start_char)
         key = indicator_key(name, measure)
         found.append(Observation(
             key=key, indicator=name, join_name=key or f"{normalised_name(name)} ({measure})", measure=measure,
@@ -123,6 +121,20 @@ def _sentence_before(text: str, position: int) -> str:
     """The text of the value's sentence before it."""
     start = max(text.rfind(end, max(0, position - 300), position) for end in "。！？!?\n")
     return text[max(start + 1, position - 300):position]
+
+
+def _elliptic_name(name: str, measure: str, found: list[Observation], text: str, position: int) -> str:
+    """The full name of a value named only by a measure or a total (涨幅, 全年总收入): that of the
+    value before it in the paragraph, of the same measure or with the same head noun."""
+    before = found[-1] if found and "\n" not in text[found[-1].end:position] else None
+    if before is None:
+        return name
+    if data.BARE_MEASURE_NAME.match(name) and before.measure == measure:
+        return before.indicator  # …物价上涨幅度控制在10%以内。…涨幅仍然高达21.7%
+    total = data.TOTAL_OF_HEAD_NAME.match(name)
+    if total and before.indicator.endswith(total.group(1)):
+        return before.indicator  # …国内财政收入增加362亿元，全年总收入达到1829亿元
+    return name
 
 
 def _paragraph_before(text: str, position: int) -> str:

@@ -191,6 +191,11 @@ CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
 # The name of a completion ratio (超过年度计划4.1%, 完成年度计划的98.7%): the plan, which a value
 # after it in the sentence (…，比上一年增长6.9%) does not take as its name.
 PLAN_NAME = re.compile(r"^(?:年度|全年|本年)?计划$")
+# A rate the sentence names in an earlier clause, before the clause that sets its value
+# (确保物价上涨幅度比去年有明显回落，力争控制在15%左右): the name of a % value without one.
+EARLIER_RATE_NAME = re.compile(
+    r"(?:^|[，,；;：:])(?:确保|保持|使|要|把|力争|争取)?(?P<name>[\u3400-\u9fff]{1,8}?(?:上涨幅度|增长幅度|涨幅|增幅|增长速度|增速))"
+)
 # A bracketed aside (（不包括手工业产值，下同）, (按1952年不变价格计算)).
 PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 # What may stand between two values of one enumeration (9.1%、4.0%和4.0%).

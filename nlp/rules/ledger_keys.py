@@ -173,3 +173,6 @@ CONTINUING_SENTENCE = re.compile(r"\s*(?:其中|在这中间)")  # matched at th
 # Names that are only a measure (涨幅仍然高达21.7%): the value is of the indicator the sentence before
 # named with the same kind of measure (…商品零售物价上涨幅度控制在10%以内).
 BARE_MEASURE_NAME = re.compile(r"^(?:涨幅|增幅|降幅|增速|上涨幅度|增长幅度|增长速度|上涨|增长)$")
+# Names that are only a total of a head noun (…国内财政收入增加362亿元，全年总收入达到1829亿元): the value
+# is of the indicator named before it in the paragraph with that head (财政收入).
+TOTAL_OF_HEAD_NAME = re.compile(r"^(?:全年|当年|本年)?总(收入|支出|产量|产值)$")
