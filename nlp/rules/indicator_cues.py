@@ -284,7 +284,7 @@ BARE_HEAD = re.compile(r"^(?:总产值|产值|产量|总产量|总额|增长速�
 # (工农业总产值，比1980年预计增长5.5％; 工农业总产值的增长速度，一九八一年计划为…); not a
 # prepositional or time phrase (在编制…规划时) nor a clause with a verb (…比重一直处于).
 TOPIC = re.compile(r"^(?![在当对为从由按据根随]|经(?!济))[\u3400-\u9fff、]{2,16}(?<![时后前中上下])$")
-TOPIC_VERBS = re.compile(r"处于|是|有|在|持续|不断|进一步|加快|推进|实施|壮大|发展|建设|完成|实现")
+TOPIC_VERBS = re.compile(r"处于|是|有|在|持续|不断|进一步|加快|推进|实施|壮大|发展|建设|完成|实现|确保|低于|高于")
 # Nouns made of a change verb (增长速度, 上涨幅度): no verb in a topic.
 NOMINAL_CHANGE = re.compile(r"(?:增长|上涨|下降)(?:速度|率|幅度)|涨幅|增幅|降幅")
 # A clause that only goes on with the value before it (…将增长4.5%，达到603亿元): its value is
@@ -392,7 +392,7 @@ AVERAGE_WORDS = re.compile(r"平均每年|每年平均|年平均|年均")
 
 # Periods right after these are comparison bases, not periods (较2017年, 比上年), rates
 # (平均每年) or price bases (按一九五二年不变价格计算).
-PERIOD_BLOCKERS = re.compile(r"(?:较|比|与|同|从|由|于|在|均|按|按照)$")
+PERIOD_BLOCKERS = re.compile(r"(?:较|比|与|同|从|由|于|在|均|按|照)$")
 # Periods right before these are part of a name or a date (2021年度最受欢迎, 2022年4月19日).
 PERIOD_FOLLOWED_BY_DATE = re.compile(r"^(?:[0-9一二三四五六七八九十]+日|年|年均)")
 # What may stand between periods of one enumeration (2021年、2022年和2023年上半年).
