@@ -221,7 +221,8 @@ def test_ledger_command_reports_bad_input_in_one_line(tmp_path, capsys, two_repo
 
 # Two reports in the manner of the 1950s and 1960s: parts numbered （一）, a price base in brackets,
 # a plan paragraph whose later sentence has no cue or year, a sentence going on with 其中, a value
-# that is a comparison base, a total named by its head (全年总收入), a rate named 涨幅 only.
+# that is a comparison base, a total named by its head (全年总收入), a five years' total, a rate
+# named 涨幅 only.
 REPORT_1963 = (
     "政府工作报告\n\n——1963年3月1日在全国人民代表大会上\n\n（一）一九六二年经济工作的回顾\n\n"
     "根据预计，一九六二年比一九六一年，粮食增加了一百亿斤。"
@@ -232,7 +233,7 @@ REPORT_1963 = (
 REPORT_1964 = (
     "政府工作报告\n\n——1964年3月1日在全国人民代表大会上\n\n（一）一九六二年以来的工作回顾\n\n"
     "一九六三年工农业总产值达到一千二百亿元。其中，农业总产值比一九六二年的五百亿元增长百分之六，达到五百三十亿元。"
-    "一九六三年全国财政收入增加五十亿元，全年总收入达到三百五十亿元。\n\n"
+    "一九六三年全国财政收入增加五十亿元，全年总收入达到三百五十亿元。五年基本建设投资累计完成八百亿元。\n\n"
     "（二）过去一年物价工作的回顾\n\n去年提出把零售物价上涨幅度控制在百分之三以内。虽然做了努力，涨幅仍然高达百分之四。\n"
 )
 
@@ -275,6 +276,7 @@ def test_ledger_older_reports_have_no_stray_years(old_rows):
     assert sorted(k for k in old_rows if k[0] == "agricultural_output") == [
         ("agricultural_output", 1962), ("agricultural_output", 1963)]  # fmt: skip
     assert not [k for k in old_rows if k[1] in (1957, 1961)]
+    assert not [k for k in old_rows if k[0] == "capital_construction_investment"]  # 五年…累计: five years' total
 
 
 def test_ledger_dev_pairs_are_read_from_the_reports():

@@ -79,8 +79,9 @@ def observations(doc: Doc, path: str, report_year: int, report_year_from: str) -
                     and not data.PAST_WORDS.search(cues.CLAUSE_END.split(sentence)[-1])  # fmt: skip
         if year_from == "report" and data.BASE_THIS_YEAR.search(sentence):
             year, year_from = report_year + 1, "period"  # 比今年增长4%左右: next year's
-        if cues.AVERAGE_WORDS.search(cues.CLAUSE_END.split(sentence)[-1]):
-            continue  # 1997年…，平均每年增长11%: an average over years, not the year's
+        clause = cues.CLAUSE_END.split(sentence)[-1]
+        if cues.AVERAGE_WORDS.search(clause) or data.SEVERAL_YEARS_TOTAL.search(clause):
+            continue  # 1997年…，平均每年增长11%; 五年…累计完成: an average or a total over years
         if year_from != "period" and _starts_change(doc.text, sentence, span.end_char):
             continue  # 从14.8%降到10%左右: the level a change starts from, of a year not stated
         measure = _measure(record)

@@ -139,6 +139,9 @@ NOT_ANNUAL_PERIOD = re.compile(
     r"[五六七八九十][一二三四五]?五(?:时期|期间|计划|末)?$|期间|时期|以来|年均|平均每年|每年平均|累计|年平均"
     rf"|(?<![{_DIGITS}])[两二三四五六七八九十]{{1,2}}年(?:内|来|间|中)?$|[{_DIGITS}]\s?年?[—－~～\-到至]"
 )
+# A total over several years in the value's clause (五年全社会固定资产投资累计完成近10万亿元): no year's
+# outturn, whatever the sentence's period.
+SEVERAL_YEARS_TOTAL = re.compile(r"(?:[两二三四五六七八九十]|\d)\s?年[^，,。；;]{0,16}累计")
 # A comparison base year in the sentence before a growth rate (一九八二年同一九七八年相比…增长
 # 64.8%): unless it is the year before, the rate is no year's growth.
 BASE_YEAR = re.compile(rf"(?:较|比|同|与)\s?([12１２一](?:\s?[{_DIGITS}]){{3}})\s?年")
