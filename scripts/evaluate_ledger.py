@@ -5,7 +5,7 @@
 Without --ledger, the ledger of corpora/national_reports_1954_1999.jsonl.gz is built first
 (about a minute). A dev pair (``{"key", "name", "year", "target", "actual", "met"}``) is found
 in the ledger by key and year, or, for a pair without key, by year and a name that contains the
-other. Printed: the share of pairs whose target and outturn values are both right (a side the
+other (preferring a row in the pair's unit). Printed: the share of pairs whose target and outturn values are both right (a side the
 pair leaves null is not asked for), the share of sides at the right offsets, and the accuracy
 of ``met`` on the pairs where the reading gives one. Exit 2 on an unreadable file.
 """
@@ -27,6 +27,10 @@ REPORTS = ROOT / "corpora" / "national_reports_1954_1999.jsonl.gz"
 
 
 def find_row(pair: dict, rows: list[dict]) -> dict | None:
+    """The row of ``pair``: same key and year, or, without key, same year and a name that
+    contains the other; among several such rows (棉花 and 棉花 (change)), the first with the
+    pair's name and unit, else with its unit."""
+    candidates = []
     for row in rows:
         if row["year"] != pair["year"]:
             continue
@@ -36,8 +40,11 @@ def find_row(pair: dict, rows: list[dict]) -> dict | None:
         elif row["key"] is None:
             gold, found = normalised_name(pair["name"]), row["indicator"]
             if gold in found or found in gold:
-                return row
-    return None
+                candidates.append(row)
+    gold, unit = normalised_name(pair["name"]), (pair["target"] or pair["actual"])["unit"]
+    same_unit = [r for r in candidates if any(side and side["unit"] == unit for side in (r["target"], r["actual"]))]
+    same_name = [r for r in same_unit if r["indicator"] == gold]
+    return (same_name or same_unit or candidates or [None])[0]
 
 
 def same_value(gold, found) -> bool:

@@ -323,6 +323,26 @@ ATTRIBUTE_CLASSES = [
     # a clause that goes on with a target is one
     ("一九五七年的工业总产值比一九五六年将增长百分之四点五，达到六百零三亿元。",
      [("百分之四点五", "工业总产值", "growth", True, "一九五七年"), ("六百零三亿元", "工业总产值", "level", True, "一九五七年")]),
+    # a bracketed aside between the name and its value; a price base is no period
+    ("一九六三年的手工业总产值（不包括农村副业，下同），按照一九六二年不变价格计算，预计达到一百五十亿元，比上一年增长百分之五点二。",
+     [("一百五十亿元", "手工业总产值", "level", True, "一九六三年"), ("百分之五点二", "手工业总产值", "growth", False, "一九六三年")]),
+    # 即增产 restates the value before it: no name of its own
+    ("到一九六五年，棉花增长百分之二十，即增产五百万担，达到四千万担。",
+     [("百分之二十", "棉花", "growth", True, "一九六五年"), ("五百万担", "棉花", "change", True, "一九六五年"),
+      ("四千万担", "棉花", "level", True, "一九六五年")]),
+    # 定为 is a verb, not a name; 经济… opens a topic; 调控目标 marks the sentence a plan
+    ("综合各方面的情况，今年经济增长速度的调控目标，定为百分之七至八。",
+     [("百分之七至八", "经济增长速度的调控目标", "level", True, "今年")]),
+    # a completion ratio's 年度计划 is no name for the growth after it
+    ("一九六四年的原煤产量达到二亿吨，超过年度计划百分之三点二，比上一年增长百分之六点一。",
+     [("二亿吨", "原煤产量", "level", False, "一九六四年"), ("百分之三点二", "年度计划", "level", True, "一九六四年"),
+      ("百分之六点一", "原煤产量", "growth", False, "一九六四年")]),
+    # the rate named in an earlier clause; 高达 and 仍然 are no part of a name; 缩减为 is a verb
+    ("确保零售物价上涨幅度低于去年，力争控制在百分之八左右。", [("百分之八左右", "零售物价上涨幅度", "level", True, None)]),
+    ("虽然做了努力，物价涨幅仍然高达百分之十八。", [("百分之十八", "物价涨幅", "growth", False, None)]),
+    ("基本建设投资缩减为九十亿元。", [("九十亿元", "基本建设投资", "level", False, None)]),
+    # （一） heads a report that has no 一、 headings: its plan section makes targets
+    ("（一）一九六四年国民经济计划的安排\n\n农业总产值达到八百五十亿元。", [("八百五十亿元", "农业总产值", "level", True, None)]),
 ]
 # fmt: on
 

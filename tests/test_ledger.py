@@ -219,13 +219,73 @@ def test_ledger_command_reports_bad_input_in_one_line(tmp_path, capsys, two_repo
     assert out.read_text(encoding="utf-8-sig").startswith("key,indicator,year,met")
 
 
+# Two reports in the manner of the 1950s and 1960s: parts numbered （一）, a price base in brackets,
+# a plan paragraph whose later sentence has no cue or year, a sentence going on with 其中, a value
+# that is a comparison base, a total named by its head (全年总收入), a five years' total, a rate
+# named 涨幅 only.
+REPORT_1963 = (
+    "政府工作报告\n\n——1963年3月1日在全国人民代表大会上\n\n（一）一九六二年经济工作的回顾\n\n"
+    "根据预计，一九六二年比一九六一年，粮食增加了一百亿斤。"
+    "农业总产值达到五百亿元（按一九五七年不变价格计算），比一九六一年增长百分之四。\n\n"
+    "（二）关于今后的工作\n\n今年计划要求，农业总产值增长百分之五。"
+    "社会商品零售总额增长百分之六，零售物价上涨幅度控制在百分之三以内。\n"
+)
+REPORT_1964 = (
+    "政府工作报告\n\n——1964年3月1日在全国人民代表大会上\n\n（一）一九六二年以来的工作回顾\n\n"
+    "一九六三年工农业总产值达到一千二百亿元。其中，农业总产值比一九六二年的五百亿元增长百分之六，达到五百三十亿元。"
+    "一九六三年全国财政收入增加五十亿元，全年总收入达到三百五十亿元。五年基本建设投资累计完成八百亿元。\n\n"
+    "（二）过去一年物价工作的回顾\n\n去年提出把零售物价上涨幅度控制在百分之三以内。虽然做了努力，涨幅仍然高达百分之四。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def old_rows(tmp_path_factory, nlp_pkuseg):
+    folder = tmp_path_factory.mktemp("old_reports")
+    (folder / "gov-1963.txt").write_text(REPORT_1963, encoding="utf-8")
+    (folder / "gov-1964.txt").write_text(REPORT_1964, encoding="utf-8")
+    found, failures = build([str(folder)], nlp_pkuseg)
+    assert failures == 0
+    return {(r["key"] or r["indicator"], r["year"]): r for r in found}
+
+
+def _values(row):
+    return tuple(side and (side["value"], side["path"].rsplit("/", 1)[-1]) for side in (row["target"], row["actual"])) + (row["met"],)
+
+
+# fmt: off
+@pytest.mark.parametrize("key,year,expected", [
+    # the year of （一）一九六二年…的回顾, not of the price base 按一九五七年
+    ("agricultural_output_growth", 1962, (None, (4, "gov-1963.txt"), None)),
+    ("agricultural_output_growth", 1963, ((5, "gov-1963.txt"), (6, "gov-1964.txt"), True)),
+    # 社会商品零售总额增长百分之六 goes on with 今年计划要求
+    ("retail_sales_growth", 1963, ((6, "gov-1963.txt"), None, None)),
+    # 其中 takes the year of the sentence before, not of the heading; 比一九六二年的五百亿元 is 1962's
+    ("agricultural_output", 1963, (None, (53000000000, "gov-1964.txt"), None)),
+    ("agricultural_output", 1962, (None, (50000000000, "gov-1963.txt"), None)),  # the first report after
+    ("fiscal_revenue", 1963, (None, (35000000000, "gov-1964.txt"), None)),  # 全年总收入 of 财政收入
+    ("retail_price", 1963, ((3, "gov-1963.txt"), (4, "gov-1964.txt"), False)),  # 涨幅 of 零售物价上涨幅度
+    ("粮食 (change)", 1962, (None, (10000000000, "gov-1963.txt"), None)),  # a change keeps its measure
+])
+# fmt: on
+def test_ledger_classes_of_the_older_reports(old_rows, key, year, expected):
+    assert _values(old_rows[(key, year)]) == expected
+
+
+def test_ledger_older_reports_have_no_stray_years(old_rows):
+    # the comparison base 五百亿元 gives no 1963 or 1964 row, the price base no 1957 row
+    assert sorted(k for k in old_rows if k[0] == "agricultural_output") == [
+        ("agricultural_output", 1962), ("agricultural_output", 1963)]  # fmt: skip
+    assert not [k for k in old_rows if k[1] in (1957, 1961)]
+    assert not [k for k in old_rows if k[0] == "capital_construction_investment"]  # 五年…累计: five years' total
+
+
 def test_ledger_dev_pairs_are_read_from_the_reports():
     """Every dev pair's offsets point at its text in the national reports."""
     from nlp.corpus import read_documents
 
     texts = {d["id"]: d["text"] for d in read_documents(REPORTS)}
     pairs = [json.loads(line) for line in open(CORPORA / "ledger_dev.jsonl", encoding="utf-8")]
-    assert len(pairs) >= 26
+    assert len(pairs) >= 45
     for pair in pairs:
         for side in (pair["target"], pair["actual"]):
             if side:

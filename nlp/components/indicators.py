@@ -485,6 +485,9 @@ def _read_run(text, sentence_start, run, previous, sentence_values, periods, sec
     names = _distribute_names(own_names, following, run, sentence_values)
     if topic and not any(names):
         names = [topic] * len(run)  # 工农业总产值，比1980年预计增长5.5％
+    if not any(names):
+        subject = _subject(text, sentence_start, first.start) or _earlier_rate_name(text, sentence_start, clause_start, first)
+        names = [subject] * len(run) if subject else names
     if first.kind == "rank" and not own_names and cues.RANK_OF_ALL.search(left):
         earlier = [v.name for v in sentence_values if v.end <= first.start and v.name]
         names = ["、".join(dict.fromkeys(earlier)) or None] * len(run)
@@ -545,6 +548,33 @@ def _topic(text: str, sentence_start: int, clause_ends: list[int], position: int
             or cues.TOPIC_VERBS.search(nouns):  # fmt: skip
         return None
     return clause
+
+
+def _subject(text: str, sentence_start: int, position: int) -> str | None:
+    """The noun phrase that opens the sentence, when an aside in brackets follows it before the
+    value (一九五七年的工业总产值（不包括手工业产值，下同），…，预计达到628.1亿元 → 工业总产值), or
+    None."""
+    stretch = text[sentence_start:position]
+    opening = cues.PARENTHESIS.search(stretch)
+    if opening is None or cues.CLAUSE_END.search(stretch, 0, opening.start()) \
+            or not cues.CLAUSE_END.search(stretch, opening.end()):  # fmt: skip
+        return None  # no aside, or one inside the name (省级智能车间（工厂）2—3个)
+    clause = WHITESPACE.sub("", _without_periods(stretch[: opening.start()]))
+    clause = cues.NAME_LEADING_NOISE.sub("", clause).lstrip("的")
+    nouns = cues.NOMINAL_CHANGE.sub("", clause)
+    if not cues.TOPIC.match(clause) or cues.NOT_A_NAME.match(clause) or cues.NAME_VERBS.search(nouns) \
+            or cues.TOPIC_VERBS.search(nouns):  # fmt: skip
+        return None
+    return clause
+
+
+def _earlier_rate_name(text: str, sentence_start: int, clause_start: int, value: Value) -> str | None:
+    """For a % value, the last rate named in an earlier clause of the sentence (确保物价上涨幅度比
+    去年有明显回落，力争控制在15%左右 → 物价上涨幅度), or None."""
+    if value.unit != "%":
+        return None
+    names = [m.group("name") for m in cues.EARLIER_RATE_NAME.finditer(text, sentence_start, clause_start)]
+    return names[-1] if names else None
 
 
 def _names_from_left(left: str, rank: bool = False) -> list[str]:
@@ -612,7 +642,8 @@ def _distribute_names(own, following, run, sentence_values) -> list[str | None]:
         distinct = [v.name for v in earlier[-len(run):]]
         if len(set(distinct)) == len(run):
             return distinct  # 交易额…、零售额…，分别增长19.87%、20.64%
-    inherited = earlier[-1].name if earlier else None
+    named = [v for v in earlier if not cues.PLAN_NAME.match(v.name)]  # not 年度计划 of 超过年度计划4.1%
+    inherited = named[-1].name if named else None
     return [following or inherited] * len(run)
 
 
@@ -720,14 +751,22 @@ def _period_after(text: str, value: Value) -> str | None:
 # --- plan sections ---------------------------------------------------------------------------
 
 
+def top_heading_starts(text: str) -> list[int]:
+    """Where the numbered top-level headings of ``text`` start: 一、… or 第一部分, else, in a report
+    without these, （一）…."""
+    # match.start() of a search in "\n" + text is the heading line's start in text
+    starts = [match.start() for match in cues.TOP_HEADING.finditer("\n" + text)]
+    return starts or [match.start() for match in cues.PARENTHESIZED_HEADING.finditer("\n" + text)]
+
+
 def _section_lookup(text: str):
     """A function telling whether a position lies under a heading that announces plans
     ("plan"), one that reviews the past ("review", which wins: 一、1998年工作回顾和1999年工作的
     总体要求), or neither (None). Headings are numbered top-level ones (一、…, 第一部分) and
     short lines alone between blank lines (过去五年的回顾)."""
     headings = [(0, "")]
-    for match in cues.TOP_HEADING.finditer("\n" + text):  # match.start(): the line's start in text
-        headings.append((match.start(), LINE.match(text, match.start()).group()))
+    for start in top_heading_starts(text):
+        headings.append((start, LINE.match(text, start).group()))
     for match in cues.UNNUMBERED_HEADING.finditer(text):
         headings.append((match.start(), match.group()))
     headings.sort()

@@ -66,10 +66,22 @@ def observations(doc: Doc, path: str, report_year: int, report_year_from: str) -
         if year is None:
             continue
         sentence = _sentence_before(doc.text, span.start_char)
+        base = data.BASE_VALUE.search(sentence)
+        if base:  # 比一九五八年的二千零五十亿元: the outturn of the base year
+            year, year_from, target = year_number(base.group(1)), "period", False
+        elif year_from == "report" and not sections.reviews(span.start_char) \
+                or year_from != "period" and data.CONTINUING_SENTENCE.match(doc.text, span.start_char - len(sentence)):  # fmt: skip
+            paragraph = _paragraph_before(doc.text, span.start_char - len(sentence))
+            paragraph_year = _last_year(paragraph, report_year)
+            if paragraph_year is not None:  # 今年计划要求，…。社会商品零售总额增长12.3%
+                year = paragraph_year
+                target = target or year_from == "report" and bool(data.PARAGRAPH_PLAN.search(paragraph)) \
+                    and not data.PAST_WORDS.search(cues.CLAUSE_END.split(sentence)[-1])  # fmt: skip
         if year_from == "report" and data.BASE_THIS_YEAR.search(sentence):
             year, year_from = report_year + 1, "period"  # 比今年增长4%左右: next year's
-        if cues.AVERAGE_WORDS.search(cues.CLAUSE_END.split(sentence)[-1]):
-            continue  # 1997年…，平均每年增长11%: an average over years, not the year's
+        clause = cues.CLAUSE_END.split(sentence)[-1]
+        if cues.AVERAGE_WORDS.search(clause) or data.SEVERAL_YEARS_TOTAL.search(clause):
+            continue  # 1997年…，平均每年增长11%; 五年…累计完成: an average or a total over years
         if year_from != "period" and _starts_change(doc.text, sentence, span.end_char):
             continue  # 从14.8%降到10%左右: the level a change starts from, of a year not stated
         measure = _measure(record)
@@ -77,14 +89,15 @@ def observations(doc: Doc, path: str, report_year: int, report_year_from: str) -
             continue  # 一九八二年同一九七八年相比…增长64.8%: growth over several years
         if target and year < report_year and not data.RESTATED_TARGET.search(sentence):
             target = False  # 一九五七年的工业总产值…预计达到628.1亿元: an estimate of the outturn
+        name = _elliptic_name(name, measure, found, doc.text, span.start_char)
         key = indicator_key(name, measure)
         found.append(Observation(
             key=key, indicator=name, join_name=key or f"{normalised_name(name)} ({measure})", measure=measure,
             year=year, year_from=year_from, target=target, value=record["value"], unit=record.get("unit"), qualifier=record.get("qualifier"),
             text=record["text"], path=path, start=span.start_char, end=span.end_char,
             report_year=report_year, report_year_from=report_year_from,
-        ).to_dict())  # fmt: skip
-    return found
+        ))  # fmt: skip
+    return [observation.to_dict() for observation in found]
 
 
 def _year(period: str | None, position: int, target: bool, report_year: int,
@@ -109,6 +122,33 @@ def _sentence_before(text: str, position: int) -> str:
     """The text of the value's sentence before it."""
     start = max(text.rfind(end, max(0, position - 300), position) for end in "。！？!?\n")
     return text[max(start + 1, position - 300):position]
+
+
+def _elliptic_name(name: str, measure: str, found: list[Observation], text: str, position: int) -> str:
+    """The full name of a value named only by a measure or a total (涨幅, 全年总收入): that of the
+    value before it in the paragraph, of the same measure or with the same head noun."""
+    before = found[-1] if found and "\n" not in text[found[-1].end:position] else None
+    if before is None:
+        return name
+    if data.BARE_MEASURE_NAME.match(name) and before.measure == measure:
+        return before.indicator  # …物价上涨幅度控制在10%以内。…涨幅仍然高达21.7%
+    total = data.TOTAL_OF_HEAD_NAME.match(name)
+    if total and before.indicator.endswith(total.group(1)):
+        return before.indicator  # …国内财政收入增加362亿元，全年总收入达到1829亿元
+    return name
+
+
+def _paragraph_before(text: str, position: int) -> str:
+    """The text of the paragraph before ``position`` (a sentence's start)."""
+    return text[text.rfind("\n", max(0, position - 1500), position) + 1:position]
+
+
+def _last_year(paragraph: str, report_year: int) -> int | None:
+    """The year of the last year word of ``paragraph`` that is no comparison or price base."""
+    for match in reversed(list(data.PARAGRAPH_YEAR.finditer(paragraph))):
+        if not data.PARAGRAPH_YEAR_BLOCKERS.search(paragraph[max(0, match.start() - 2):match.start()]):
+            return period_year(match.group(), report_year)
+    return None
 
 
 def _starts_change(text: str, sentence: str, end: int) -> bool:

@@ -6,8 +6,10 @@ of 1981 in the report of 1980, its revision in that of 1982; the outturn estimat
 of 1981 and final in that of 1982). The row takes a target set by the year (one restated in a
 later report only where none was), and an outturn from any report; among these, values whose
 own sentence names the year come first, then those dated by their section heading, then those
-dated by the report; then the latest report (the plan in force, the final figure); then the
-first in the report's text. An outturn is never taken from a report older than the target's.
+dated by the report; then the latest report (the plan in force); then the first in the
+report's text. An outturn reported after its year comes before one stated in the year's own
+report, and the first report after the year (the one that reviews it) before later ones. An
+outturn is never taken from a report older than the target's.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def ledger_rows(observations: list[dict]) -> list[dict]:
         first = target or actual
         rows.append({
             "key": first["key"],
-            "indicator": first["key"] or join_name.rsplit(" (", 1)[0],
+            "indicator": first["key"] or _keyless_name(join_name),
             "year": year,
             "target": _side(target),
             "actual": _side(actual),
@@ -44,6 +46,13 @@ def ledger_rows(observations: list[dict]) -> list[dict]:
     rows = _joined_by_wording(rows)
     rows.sort(key=lambda r: (r["key"] is None, r["indicator"], r["year"]))
     return rows
+
+
+def _keyless_name(join_name: str) -> str:
+    """The indicator of a row without key: its name, with the measure where it is not a level
+    (棉花 and 棉花 (change) are two rows, an output and a change of it)."""
+    name, measure = join_name.rsplit(" (", 1)
+    return name if measure == "level)" else join_name
 
 
 def _joined_by_wording(rows: list[dict]) -> list[dict]:
@@ -68,6 +77,9 @@ def _joined_by_wording(rows: list[dict]) -> list[dict]:
 
 
 def _related(a: str, b: str) -> bool:
+    if a.endswith(")") != b.endswith(")") or a.endswith(")") and a.rsplit(" (", 1)[1] != b.rsplit(" (", 1)[1]:
+        return False  # a level and a change, or a growth and a change
+    a, b = a.rsplit(" (", 1)[0], b.rsplit(" (", 1)[0]
     short, long = sorted((a, b), key=len)
     return len(short) >= 2 and (long.startswith(short) or long.endswith(short))
 
@@ -85,8 +97,13 @@ def _target_rank(observation: dict, year: int) -> tuple:
 
 
 def _actual_rank(observation: dict) -> tuple:
-    """Smallest first: dated by its sentence, from the latest report, the first in its text."""
-    return YEAR_SOURCES.index(observation["year_from"]), -observation["report_year"], observation["path"], observation["start"]
+    """Smallest first: reported after the year (a report of the year itself can only estimate
+    it), from the first report after it (the one that reviews the year; a later one may give a
+    figure of another scope or price base), else from the latest; dated by its sentence; the
+    first in its text."""
+    after = observation["report_year"] > observation["year"]
+    return (not after, observation["report_year"] if after else -observation["report_year"],
+            YEAR_SOURCES.index(observation["year_from"]), observation["path"], observation["start"])  # fmt: skip
 
 
 def _side(observation: dict | None) -> dict | None:

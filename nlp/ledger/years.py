@@ -9,7 +9,8 @@ from bisect import bisect_right
 from pathlib import Path
 
 from ..rules import ledger_keys as data
-from ..rules.indicator_cues import HEADING_CLAUSE_END, REVIEW_HEADING, TOP_HEADING, UNNUMBERED_HEADING
+from ..components.indicators import top_heading_starts
+from ..rules.indicator_cues import HEADING_CLAUSE_END, REVIEW_HEADING, UNNUMBERED_HEADING
 
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九○", "001234567890")
 LINE = re.compile(r"^.*$", re.M)
@@ -79,15 +80,13 @@ class Sections:
     """The top-level sections of a report, for the year of values whose sentence names none:
     the year in the section's heading (二、1981年国民经济计划的任务 → 1981), and whether the
     section reviews the past (一、1998年工作回顾, 过去五年的回顾). Headings are found as the
-    INDICATOR tagger finds them (nlp/rules/indicator_cues.py)."""
+    INDICATOR tagger finds them (nlp/components/indicators.py)."""
 
     def __init__(self, text: str):
-        self.starts = [0]
-        self.headings = [""]
-        for match in TOP_HEADING.finditer("\n" + text):
-            line = LINE.match(text, match.start()).group()
-            self.starts.append(match.start())
-            self.headings.append(line)
+        self.top_starts = [0] + top_heading_starts(text)
+        self.top_headings = [""] + [LINE.match(text, start).group() for start in self.top_starts[1:]]
+        self.starts = list(self.top_starts)
+        self.headings = list(self.top_headings)
         for match in UNNUMBERED_HEADING.finditer(text):  # 过去五年的回顾 on a line of its own
             at = bisect_right(self.starts, match.start())
             self.starts.insert(at, match.start())
@@ -98,8 +97,12 @@ class Sections:
 
     def year(self, position: int, target: bool) -> int | None:
         """The year the heading over ``position`` names: its first for an outturn, its last for a
-        target (一、1998年工作回顾和1999年工作的总体要求)."""
-        years = [year_number(m.group(1)) for m in data.YEAR.finditer(self.heading(position))]
+        target (一、1998年工作回顾和1999年工作的总体要求); under an unnumbered heading without a year
+        (先说工业战线上的情况), the year of the numbered heading it lies under."""
+        heading = self.heading(position)
+        if not data.YEAR.search(heading):
+            heading = self.top_headings[bisect_right(self.top_starts, position) - 1]
+        years = [year_number(m.group(1)) for m in data.YEAR.finditer(heading)]
         if not years:
             return None
         return years[-1] if target else years[0]

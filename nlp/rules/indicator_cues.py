@@ -188,6 +188,16 @@ TIME_FRAME_BEFORE = re.compile(r"(?:近|连续|前|后|每|这|再|延长|历时
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 # Ends of clauses inside a sentence.
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
+# The name of a completion ratio (超过年度计划4.1%, 完成年度计划的98.7%): the plan, which a value
+# after it in the sentence (…，比上一年增长6.9%) does not take as its name.
+PLAN_NAME = re.compile(r"^(?:年度|全年|本年)?计划$")
+# A rate the sentence names in an earlier clause, before the clause that sets its value
+# (确保物价上涨幅度比去年有明显回落，力争控制在15%左右): the name of a % value without one.
+EARLIER_RATE_NAME = re.compile(
+    r"(?:^|[，,；;：:])(?:确保|保持|使|要|把|力争|争取)?(?P<name>[\u3400-\u9fff]{1,8}?(?:上涨幅度|增长幅度|涨幅|增幅|增长速度|增速))"
+)
+# A bracketed aside (（不包括手工业产值，下同）, (按1952年不变价格计算)).
+PARENTHESIS = re.compile(r"[（(][^（）()]*[）)]")
 # What may stand between two values of one enumeration (9.1%、4.0%和4.0%).
 RUN_SEPARATOR = re.compile(r"^(?:[、，,和及与]|以及)?$")
 
@@ -212,6 +222,7 @@ LEVEL_CUES = re.compile(r"达到|达(?!标)|现有|拥有|保持在|稳定在|�
 NAME_VERBS = re.compile(
     r"分别为|分别达到|分别达|分别增长|分别下降|分别提高|分别是|分别"
     r"|增长到|增长至|提高到|提高至|下降到|减少到|减少至|降到|降至|回落到|回落至|优化为|调整为|上升为|下降为|提升至|提升到|"
+    r"缩减为|缩减到|压缩为|压缩到|"
     r"达到|达(?!标|成|产)|完成(?!率)|实现(?!率)|为(?<![作行成因认]为)|是(?<![但还就也]是)|占(?!地)|突破|超过|"
     r"增长(?!速度|率|幅度)|下降|上涨(?!幅度)|提高|降低|减少|增加(?!值)|新增|净增|减排|累计|控制在|保持在|稳定在|保持|发行|"
     r"建成|新建|改造|修建|培育|获批|获得|引进|吸引|接待|举办|处置化解|化解|开展|落实|现有|拥有|"
@@ -225,7 +236,7 @@ RANK_VERBS = re.compile(r"位居|位列|跃居|跃升至|上升至|升至|排名
 RANK_OF_ALL = re.compile(r"均|都")
 # Words at the start of the clause that are not part of the name.
 NAME_LEADING_NOISE = re.compile(
-    r"^(?:[、，,]|其中|同时|另外|此外|目前|当年|今年|去年|全年|和|及|与|以及|已|已经|我们|"
+    r"^(?:[、，,]|其中|同时|另外|此外|目前|当年|今年|去年|全年|和|及|与|以及|已|已经|我们|即|要把|把|"
     r"全县|全区|全市|全省|全国|我县|我区|我市|我省|本县|本区|本市|共计|共|合计|总共|"
     r"[一二三四五六七八九十\d]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])+"
 )
@@ -234,7 +245,7 @@ NAME_LEADING_NOISE = re.compile(
 _TRAILING_NOISE_WORDS = (
     "分别|均|都|约|近|共|共计|累计|年均|平均每年|每年平均|同比|超过|超|不少于|不低于|"
     "不超过|至少|只有|仅|已|已经|全部|总计|达|在|的|了|将|要|可|能|再|又|还|也|就|均在|从|由|未|尚未|"
-    "始终|连年|持续|继续|一直|稳定|各|等|虽然|略|平均|接近|将近"
+    "始终|连年|持续|继续|一直|稳定|各|等|虽然|略|平均|接近|将近|则|仍然|仍|依然|高达"
 ).split("|")
 _YEARS_NOISE = r"(?:连续|近)?(?:[一二两三四五六七八九十]|\d)+年"
 NAME_TRAILING_NOISE = re.compile(
@@ -265,15 +276,15 @@ NAME_LEADING_CUES = re.compile(r"^(?:预计|实际|原定|预定|拟定|拟|要�
 NOT_A_NAME = re.compile(
     r"^(?:[两二三四五六七八九十]年|今后|过去|平均|每年)*"
     r"(?:发行|增产|减产|增收|增加|减少|增长|下降|提高|降低|递增|上升|回落|总量|速度|预计|计划|实际|安排|要求|"
-    r"其中|部分|方面|任务|比|由|到|达到|完成|实现|为|而且|并且|但是|同时|不仅)+$"
+    r"其中|部分|方面|任务|比|由|到|达到|完成|实现|为|定|它|而且|并且|但是|同时|不仅)+$"
 )
 # Head words that need the topic before them (轻工业，总产值比1980年增长8％ → 轻工业总产值).
 BARE_HEAD = re.compile(r"^(?:总产值|产值|产量|总产量|总额|增长速度|速度|收入|投资)$")
 # A topic clause: a short noun phrase that the next clause's values are about
 # (工农业总产值，比1980年预计增长5.5％; 工农业总产值的增长速度，一九八一年计划为…); not a
 # prepositional or time phrase (在编制…规划时) nor a clause with a verb (…比重一直处于).
-TOPIC = re.compile(r"^(?![在当对为从由按据根随经])[\u3400-\u9fff、]{2,16}(?<![时后前中上下])$")
-TOPIC_VERBS = re.compile(r"处于|是|有|在|持续|不断|进一步|加快|推进|实施|壮大|发展|建设|完成|实现")
+TOPIC = re.compile(r"^(?![在当对为从由按据根随]|经(?!济))[\u3400-\u9fff、]{2,16}(?<![时后前中上下])$")
+TOPIC_VERBS = re.compile(r"处于|是|有|在|持续|不断|进一步|加快|推进|实施|壮大|发展|建设|完成|实现|确保|低于|高于")
 # Nouns made of a change verb (增长速度, 上涨幅度): no verb in a topic.
 NOMINAL_CHANGE = re.compile(r"(?:增长|上涨|下降)(?:速度|率|幅度)|涨幅|增幅|降幅")
 # A clause that only goes on with the value before it (…将增长4.5%，达到603亿元): its value is
@@ -299,7 +310,7 @@ FOLLOWING_NAME_STOP = re.compile(
 
 # Anywhere before the value in its sentence: the sentence states plans (主要预期目标是：…).
 TARGET_SENTENCE_CUES = re.compile(
-    r"预期目标|目标是|目标为|主要目标|力争(?<!全力争)|确保|争取|计划到|规划到|目标任务是|计划规定|规划规定|计划要求|计划草案规定"
+    r"预期目标|目标是|目标为|主要目标|调控目标|力争(?<!全力争)|确保|争取|计划到|规划到|目标任务是|计划规定|规划规定|计划要求|计划草案规定"
 )
 # In the value's own clause: the value is planned (年度计划投资110亿元, 预计完成…); 预期 is
 # left out, it names kinds of indicators (预期性指标13项).
@@ -337,6 +348,9 @@ UNNUMBERED_HEADING = re.compile(r"(?<=\n\n)[ \t\u3000]*[^\s，。；：,;:！？
 # A top-level heading: 一、… or 第一部分, at the start of a line; matched from the newline before
 # it, which re skips to fast (search "\n" + text to find one on the first line too).
 TOP_HEADING = re.compile(r"\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分|附件[:：]?)")
+# The top-level heading of a report that numbers its parts （一）… and has no 一、 heading (the
+# reports of 1958 and 1983); elsewhere （一） numbers the parts of a part.
+PARENTHESIZED_HEADING = re.compile(r"\n[ \t\u3000]*[（(][一二三四五六七八九十]+[）)]")
 
 # --- period ----------------------------------------------------------------------------------
 
@@ -376,9 +390,9 @@ PERIOD_YEAR = re.compile(_YEAR)
 # Average words that make a value with a deadline a multi-year average (到1992年，…平均每年增长7.5%).
 AVERAGE_WORDS = re.compile(r"平均每年|每年平均|年平均|年均")
 
-# Periods right after these are comparison bases, not periods (较2017年, 比上年), or rates
-# (平均每年).
-PERIOD_BLOCKERS = re.compile(r"(?:较|比|与|同|从|由|于|在|均)$")
+# Periods right after these are comparison bases, not periods (较2017年, 比上年), rates
+# (平均每年) or price bases (按一九五二年不变价格计算).
+PERIOD_BLOCKERS = re.compile(r"(?:较|比|与|同|从|由|于|在|均|按|照)$")
 # Periods right before these are part of a name or a date (2021年度最受欢迎, 2022年4月19日).
 PERIOD_FOLLOWED_BY_DATE = re.compile(r"^(?:[0-9一二三四五六七八九十]+日|年|年均)")
 # What may stand between periods of one enumeration (2021年、2022年和2023年上半年).

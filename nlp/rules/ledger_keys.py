@@ -50,7 +50,7 @@ INDICATOR_KEYS: list[tuple[str, str, str]] = [
     ("per_capita_disposable_income_growth", "growth", r"居民人均可支配收入"),
     ("gross_output_value_growth", "growth", r"工农业总产值|工农业生产总值"),
     ("gross_output_value", "level", r"工农业总产值|工农业生产总值"),
-    ("agricultural_output_growth", "growth", r"农业总产值"),
+    ("agricultural_output_growth", "growth", r"农业(?:和农副业)?总产值"),
     ("agricultural_output", "level", r"农业(?:和农副业)?总?产值"),
     ("light_industry_output_growth", "growth", r"轻工业(?:总产值|产值)|轻纺工业的?总产值"),
     ("heavy_industry_output_growth", "growth", r"重工业(?:总产值|产值)"),
@@ -139,6 +139,9 @@ NOT_ANNUAL_PERIOD = re.compile(
     r"[五六七八九十][一二三四五]?五(?:时期|期间|计划|末)?$|期间|时期|以来|年均|平均每年|每年平均|累计|年平均"
     rf"|(?<![{_DIGITS}])[两二三四五六七八九十]{{1,2}}年(?:内|来|间|中)?$|[{_DIGITS}]\s?年?[—－~～\-到至]"
 )
+# A total over several years in the value's clause (五年全社会固定资产投资累计完成近10万亿元): no year's
+# outturn, whatever the sentence's period.
+SEVERAL_YEARS_TOTAL = re.compile(r"(?:[两二三四五六七八九十]|\d)\s?年[^，,。；;]{0,16}累计")
 # A comparison base year in the sentence before a growth rate (一九八二年同一九七八年相比…增长
 # 64.8%): unless it is the year before, the rate is no year's growth.
 BASE_YEAR = re.compile(rf"(?:较|比|同|与)\s?([12１２一](?:\s?[{_DIGITS}]){{3}})\s?年")
@@ -150,3 +153,29 @@ RESTATED_TARGET = re.compile(r"计划|目标|原定|预定|提出|规定")
 # A comparison with the report's own year before a value (国民收入也安排为比今年增长4%左右): the
 # value is for the year after.
 BASE_THIS_YEAR = re.compile(r"(?:比|较)(?:今年|本年)(?:预计)?[^，,。；;]{0,8}$")
+
+# A value that is the comparison base of another (比一九五八年的二千零五十亿元增长百分之四十, 由一九五七年
+# 的五百三十五万吨增长到…): the outturn of the year named, matched on the text before the value.
+BASE_VALUE = re.compile(rf"(?:比|较|同|与|由|从)\s?([12１２一](?:\s?[{_DIGITS}]){{3}})\s?年(?:底|末)?的$")
+
+# --- paragraphs ----------------------------------------------------------------------------
+
+# The year words of a paragraph (今年计划要求，…。社会商品零售总额增长12.3%): a value whose sentence and
+# heading name no year has the last one before its sentence.
+PARAGRAPH_YEAR = re.compile(rf"[12１２一](?:\s?[{_DIGITS}]){{3}}\s?年|今年|明年|本年|次年")
+# Year words right after these are comparison or price bases (比一九五二年, 按1990年价格), no year of
+# the paragraph.
+PARAGRAPH_YEAR_BLOCKERS = re.compile(r"(?:比|较|同|与|从|由|按|按照)$")
+# A paragraph opened by a plan (今年计划要求，…): its later sentences without a year of their own go
+# on stating the plan, unless the value's clause speaks of the past (PAST_WORDS).
+PARAGRAPH_PLAN = re.compile(r"计划要求|计划规定|计划草案|主要指标安排如下|预期目标|主要目标是|调控目标")
+PAST_WORDS = re.compile(r"已经|已|曾|过去|去年|上年|连续")
+# A sentence that goes on with the one before (…工农业总产值在一九五七年达到了…。其中，工业总产值…):
+# its values have the year of the paragraph even under a heading that names another.
+CONTINUING_SENTENCE = re.compile(r"\s*(?:其中|在这中间)")  # matched at the sentence's start
+# Names that are only a measure (涨幅仍然高达21.7%): the value is of the indicator the sentence before
+# named with the same kind of measure (…商品零售物价上涨幅度控制在10%以内).
+BARE_MEASURE_NAME = re.compile(r"^(?:涨幅|增幅|降幅|增速|上涨幅度|增长幅度|增长速度|上涨|增长)$")
+# Names that are only a total of a head noun (…国内财政收入增加362亿元，全年总收入达到1829亿元): the value
+# is of the indicator named before it in the paragraph with that head (财政收入).
+TOTAL_OF_HEAD_NAME = re.compile(r"^(?:全年|当年|本年)?总(收入|支出|产量|产值)$")
