@@ -35,6 +35,7 @@ from spacy.util import ensure_path
 
 from ..rules.slogan_patterns import (
     CHAIN_PART,
+    CLAUSE_STOPS,
     DIGIT_FORMULA,
     DEFINITION_CUES,
     DIGITS,
@@ -42,11 +43,15 @@ from ..rules.slogan_patterns import (
     LIST_RIGHT_TRIM,
     LEFT_CUES,
     MIN_SLOGAN_LENGTH,
+    NAMED_FORMULA_CUES,
+    NAMED_FORMULA_LENGTH,
+    NAMED_FORMULA_NAMES,
     NEVER_SLOGANS,
     NOT_BEFORE_NUMBERED,
     NOUN_STOP_CHARS,
     NUMBER_JOINERS,
     NUMERALS,
+    PART_SEPARATORS,
     NUMBERED_CHAIN,
     NUMBERED_NEGATION,
     NUMBERED_NOUN_LONG,
@@ -74,6 +79,8 @@ MAGNITUDE_CHARS = "十百千万亿"
 LEFT_CUES_LONGEST_FIRST = sorted(LEFT_CUES, key=len, reverse=True)
 # A run of Chinese characters: one part of an enumeration.
 CJK_SEGMENT = re.compile(r"[\u4e00-\u9fff]+")
+# The words that name a formula as a policy, longest first (的思想路线 before 的路线).
+NAMED_FORMULA_NAME = re.compile("|".join(sorted(map(re.escape, NAMED_FORMULA_NAMES), key=len, reverse=True)))
 # Characters of a definition's start looked for to find where an entry's head ends.
 HEAD_PROBE_CHARS = 8
 
@@ -110,6 +117,7 @@ def _bare_spans(text: str) -> set[tuple[int, int]]:
             shortest = start + (4 if pattern is NUMBERED_NOUN_LONG else 3)
             spans.update((start, end) for end in range(shortest, longest + 1) if _natural_end(text, end))
     spans.update(_list_spans(text))
+    spans.update(_named_formula_spans(text))
     return {(s, e) for s, e in spans
             if not (s > 0 and text[s] in NUMERALS and text[s - 1] in NOT_BEFORE_NUMBERED)}  # fmt: skip
 
@@ -120,6 +128,23 @@ def _natural_end(text: str, end: int) -> bool:
     after = text[end:end + 1]
     return (not after or not ("\u4e00" <= after <= "\u9fff") or after in NOUN_STOP_CHARS
             or any(text.startswith(cue, end) for cue in RIGHT_CUES))  # fmt: skip
+
+
+def _named_formula_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Formulas of parallel parts that the text names as a policy: the stretch of one clause
+    between the nearest NAMED_FORMULA_CUES word and a NAMED_FORMULA_NAMES word (贯彻|X、Y|的方针,
+    根据|X，Y|的原则); a single clause named so (按照|平等互利|的原则) is mostly not a slogan."""
+    shortest, longest = NAMED_FORMULA_LENGTH
+    for m in NAMED_FORMULA_NAME.finditer(text):
+        end = m.start()
+        window = text[max(0, end - longest - 4):end]
+        stop = max(window.rfind(ch) for ch in CLAUSE_STOPS)
+        window_start = end - len(window)
+        start = max((window_start + i + len(cue) for cue in NAMED_FORMULA_CUES
+                     for i in [window.rfind(cue, stop + 1)] if i >= 0), default=-1)  # fmt: skip
+        if (start >= 0 and shortest <= end - start <= longest and text[start] not in NOUN_STOP_CHARS
+                and any(ch in PART_SEPARATORS for ch in text[start:end])):
+            yield start, end
 
 
 def _list_spans(text: str) -> Iterable[tuple[int, int]]:
@@ -147,7 +172,10 @@ def _parallel(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The span of an enumeration whose parts have the length of its second part, the first
     part cut after a cue word (我们坚持|调整) and the last before 的 or a trailing word
     (提高|的方针), if it has one."""
-    size = run[1][1] - run[1][0]
+    second_start, second_end = run[1]
+    if len(run) == 2:  # the second part is the last: a trailing word (的方针) is no part of it
+        second_end -= next((len(w) for w in LIST_RIGHT_TRIM if text.endswith(w, second_start, second_end)), 0)
+    size = second_end - second_start
     if size not in LIST_PART_LENGTHS or any(e - s != size for s, e in run[1:-1]):
         return None
     (first_start, first_end), (last_start, last_end) = run[0], run[-1]

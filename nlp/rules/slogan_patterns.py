@@ -71,6 +71,22 @@ LIST_RIGHT_TRIM = (
     "方针", "原则", "政策", "口号", "的",
 )
 
+# A formula that the text itself names as a policy (坚持X的方针, 根据X的原则, 贯彻X的路线):
+# the stretch between one of NAMED_FORMULA_CUES and one of NAMED_FORMULA_NAMES, in one clause
+# (no sentence punctuation), of NAMED_FORMULA_LENGTH characters, is a candidate whatever its
+# shape (parallel parts of unequal length, a single clause); the classifier decides.
+NAMED_FORMULA_CUES = (
+    "坚持", "贯彻", "执行", "实行", "按照", "根据", "遵循", "本着", "遵守", "奉行", "关于",
+    "确定的", "提出的", "树立", "提倡", "实践", "推行",
+)
+NAMED_FORMULA_NAMES = (
+    "的方针", "的原则", "的方向", "的路线", "的思想路线", "的指导思想", "的口号", "的基本方针",
+    "的总方针", "的战略方针", "的政策",
+)
+NAMED_FORMULA_LENGTH = (4, 40)
+# Characters that end a clause: a named formula never runs over them.
+CLAUSE_STOPS = "。；：！？“”‘’「」《》（）()"
+
 # A formulation of the kind 以X为Y / 以X代Y / 以X取Y (以粮为纲, 以税代利, 以质取胜,
 # 以经济建设为中心): X of one to six characters, Y of one or two; every length of Y is a
 # candidate.
