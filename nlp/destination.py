@@ -18,9 +18,9 @@ OUT that is also an input is refused at once, as a usage error.
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 import sys
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,17 +105,17 @@ def open_output(destination: Destination) -> Iterator[TextIO]:
             yield stream
         return
     target = destination.replaces
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
-        delete=False,
-    )  # fmt: skip
+    # The name is chosen before the file is made, inside the ``try``: Ctrl-C at any point
+    # (a signal may reach Python between any two steps) leaves no temporary file behind.
+    temporary = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
-        with handle:
+        with open(temporary, "x", encoding="utf-8", newline="") as handle:
+            os.chmod(temporary, 0o600)
             yield handle
-        os.chmod(handle.name, _output_mode(target))
-        os.replace(handle.name, target)
+        os.chmod(temporary, _output_mode(target))
+        os.replace(temporary, target)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
