@@ -54,3 +54,25 @@ def command_records(pipeline, paths: list) -> list[dict]:
     out = io.StringIO()
     annotate([str(path) for path in paths], pipeline, JsonlWriter(out))
     return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def linked_doc(nlp, text: str, mentions: list[str], *, source=None, jurisdiction=None, linker=None):
+    """Run glossary_sections, give SLOGAN spans at each mention's first occurrence after the
+    previous one, run the linker (default: the pipeline's glossary_linker); the Doc."""
+    from nlp.components.glossary_linker import JURISDICTION_KEY
+    from nlp.components.glossary_sections import SOURCE_KEY
+    from nlp.spans import add_policy_spans
+
+    doc = nlp.make_doc(text)
+    if source:
+        doc.user_data[SOURCE_KEY] = source
+    if jurisdiction:
+        doc.user_data[JURISDICTION_KEY] = jurisdiction
+    doc = nlp.get_pipe("glossary_sections")(doc)
+    spans, pos = [], 0
+    for mention in mentions:
+        start = text.index(mention, pos)
+        spans.append((start, start + len(mention), "SLOGAN", {}))
+        pos = start + len(mention)
+    add_policy_spans(doc, spans)
+    return nlp.get_pipe("policy_spans")((linker or nlp.get_pipe("glossary_linker"))(doc))

@@ -9,33 +9,21 @@ import re
 from pathlib import Path
 
 
-from nlp.components.glossary_linker import JURISDICTION_KEY, GlossaryLinker
-from nlp.components.glossary_sections import SOURCE_KEY
+from nlp.components.glossary_linker import GlossaryLinker
 from nlp.glossary import load_default
 from nlp.glossary.kb import GlossaryEntry
 from nlp.output import HtmlWriter, doc_record
 from nlp.spans import add_policy_spans, policy_spans
+
+from .conftest import linked_doc
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD_SLOGANS = REPO / "corpora" / "gold" / "slogans.jsonl"
 
 
 def linked(nlp, text: str, mentions: list[str], source: str | None = None, jurisdiction: str | None = None):
-    """Run glossary_sections, give SLOGAN spans at each mention's first occurrence after the
-    previous one, run glossary_linker; return the doc and its SLOGAN spans."""
-    doc = nlp.make_doc(text)
-    if source:
-        doc.user_data[SOURCE_KEY] = source
-    if jurisdiction:
-        doc.user_data[JURISDICTION_KEY] = jurisdiction
-    doc = nlp.get_pipe("glossary_sections")(doc)
-    spans, pos = [], 0
-    for mention in mentions:
-        start = text.index(mention, pos)
-        spans.append((start, start + len(mention), "SLOGAN", {}))
-        pos = start + len(mention)
-    add_policy_spans(doc, spans)
-    doc = nlp.get_pipe("policy_spans")(nlp.get_pipe("glossary_linker")(doc))
+    """The Doc with the mentions linked (conftest.linked_doc) and its SLOGAN spans."""
+    doc = linked_doc(nlp, text, mentions, source=source, jurisdiction=jurisdiction)
     return doc, [s for s in policy_spans(doc) if s.label_ == "SLOGAN"]
 
 

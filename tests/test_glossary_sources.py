@@ -7,31 +7,20 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.components.glossary_linker import JURISDICTION_KEY, GlossaryLinker, same_jurisdiction
-from nlp.components.glossary_sections import SOURCE_KEY
+from nlp.components.glossary_linker import GlossaryLinker, same_jurisdiction
 from nlp.glossary import load_knowledge_base, lookup
 from nlp.glossary.kb import GlossaryEntry
 from nlp.glossary.mine import mine_definitions
 from nlp.glossary.standalone import stands_alone
-from nlp.spans import add_policy_spans, policy_spans
+from nlp.spans import policy_spans
 from nlp.text import clean
+
+from .conftest import linked_doc
 
 
 def link_mentions(nlp, text, mentions, *, source=None, jurisdiction=None, linker=None):
-    """glossary_sections, SLOGAN spans at the mentions (in order), then the linker; the spans."""
-    doc = nlp.make_doc(text)
-    if source:
-        doc.user_data[SOURCE_KEY] = source
-    if jurisdiction:
-        doc.user_data[JURISDICTION_KEY] = jurisdiction
-    doc = nlp.get_pipe("glossary_sections")(doc)
-    spans, pos = [], 0
-    for mention in mentions:
-        start = text.index(mention, pos)
-        spans.append((start, start + len(mention), "SLOGAN", {}))
-        pos = start + len(mention)
-    add_policy_spans(doc, spans)
-    doc = nlp.get_pipe("policy_spans")((linker or nlp.get_pipe("glossary_linker"))(doc))
+    """The SLOGAN spans of the mentions once linked (conftest.linked_doc)."""
+    doc = linked_doc(nlp, text, mentions, source=source, jurisdiction=jurisdiction, linker=linker)
     return [s for s in policy_spans(doc) if s.label_ == "SLOGAN"]
 
 

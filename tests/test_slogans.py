@@ -57,7 +57,6 @@ def _gold_counts():
     return {r["source"]: {(e["start"], e["end"]) for e in r["ents"]} for r in rows}
 
 
-@pytest.mark.skipif(not (GOLD / "slogans.jsonl").is_file(), reason="needs ../shared/gold")
 def test_slogans_exact_counts_on_gold(seed_docs):
     # (true positives, false positives, false negatives) of the packaged model per seed;
     # in-sample figures (the model saw these documents); LODO is in the README.
