@@ -43,7 +43,9 @@ DEFAULT_MODEL_PATH = Path(__file__).parent / "data" / "slogan_classifier.json"
 FORMAT_VERSION = 1
 
 # Feature settings, saved with the model so that a file is always scored as it was trained.
-DEFAULT_SETTINGS = {"ngram_max": 3, "context": 2}
+# "context" characters on each side give n-gram features; cue words are looked for within
+# "cue_context" characters (a model saved without it looks within "context", as it was trained).
+DEFAULT_SETTINGS = {"ngram_max": 3, "context": 2, "cue_context": 6}
 # Candidate lengths are bucketed at these bounds (1, 2, 3, 4, 5-6, 7-9, 10-14, 15+).
 LENGTH_BOUNDS = (1, 2, 3, 4, 6, 9, 14)
 
@@ -158,14 +160,14 @@ def candidate_features(
     ``"ng=双减"``, ``"starts_numeral"`` and ``"rcue=政策"``."""
     settings = settings or DEFAULT_SETTINGS
     n_max, width = settings["ngram_max"], settings["context"]
+    cue_width = settings.get("cue_context", width)
     feats = list(_string_features(text, kind, n_max))
     feats.extend(evidence)
-    left, right = left[-width:], right[:width]
-    feats += [f"l{k}={left[-k:]}" for k in range(1, len(left) + 1)]
-    feats += [f"r{k}={right[:k]}" for k in range(1, len(right) + 1)]
+    feats += [f"l{k}={left[-k:]}" for k in range(1, min(len(left), width) + 1)]
+    feats += [f"r{k}={right[:k]}" for k in range(1, min(len(right), width) + 1)]
     any_cue = False
-    for side, cues in (("lcue", _cues(left, _LEFT_CUE_ORDER, at_end=True)),
-                       ("rcue", _cues(right, _RIGHT_CUE_ORDER, at_end=False))):
+    for side, cues in (("lcue", _cues(left[-cue_width:], _LEFT_CUE_ORDER, at_end=True)),
+                       ("rcue", _cues(right[:cue_width], _RIGHT_CUE_ORDER, at_end=False))):
         feats.extend(f"{side}={w}" for w in cues)
         if cues:
             feats.append(side)  # pooled, as for inner cues

@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO))
 import nlp  # noqa: E402
 from nlp.components.slogans import (  # noqa: E402
     IN_LEXICON,
+    lexicon_evidence,
     LABEL,
     TermMatcher,
     candidate_at,
@@ -185,10 +186,11 @@ def train(rows: list[dict], c: float, threshold: float) -> SloganClassifier:
             tagged_in.setdefault(r["text"], set()).add(r["source"])
     examples, feats = [], []
     for r in rows:
-        in_lexicon = bool(tagged_in.get(r["text"], set()) - {r["source"]})
-        if r["kind"] == "uncovered" or (r["kind"] == "mention" and not in_lexicon):
+        known = lambda string, source=r["source"]: bool(tagged_in.get(string, set()) - {source})  # noqa: E731
+        lexical = lexicon_evidence(r["text"], known)
+        if r["kind"] == "uncovered" or (r["kind"] == "mention" and IN_LEXICON not in lexical):
             continue
-        evidence = tuple(r.get("evidence", ())) + ((IN_LEXICON,) if in_lexicon else ())
+        evidence = tuple(r.get("evidence", ())) + lexical
         examples.append(r)
         feats.append(candidate_features(r["text"], r["left"], r["right"], r["kind"], evidence=evidence))
     weights = [r.get("weight", 1.0) for r in examples]

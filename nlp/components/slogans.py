@@ -59,6 +59,7 @@ from ..rules.slogan_patterns import (
     QUOTE_PAIRS,
     QUOTED,
     RIGHT_CUES,
+    WORD_SUFFIXES,
     YI_WEI,
 )
 from ..rules.units import UNIT_TABLE
@@ -148,44 +149,49 @@ def _named_formula_spans(text: str) -> Iterable[tuple[int, int]]:
 
 
 def _list_spans(text: str) -> Iterable[tuple[int, int]]:
-    """Enumerations of parts of one length (LIST_PART_LENGTHS), once a cue word is taken off
-    the first part and a trailing word (的方针…) off the last: 坚持调整、改革、整顿、提高的方针
-    -> 调整、改革、整顿、提高. Parts are whole runs of Chinese characters; those joined by 、 form
-    one enumeration, and consecutive comma-joined parts of one length another (批判从严，处理从宽)."""
+    """Enumerations of parallel parts: within a run of Chinese-character segments joined by 、
+    (or by commas), every maximal stretch of parts of one length (LIST_PART_LENGTHS), where the
+    first part may be the end of its segment after a cue word or a stop character (坚持|调整,
+    百家争鸣和|古为今用) and the last the start of its segment before a trailing word, a cue
+    word or a stop character (提高|的方针, 增收节支|运动): 深入、持久地开展增产节约、增收节支运动
+    -> 增产节约、增收节支. Comma-joined parts have three characters or more (首先，其次 is no
+    slogan)."""
     for run, joiner in _runs(text):
-        if joiner == "、":
-            span = _parallel(text, run)
-            if span:
-                yield span
-            continue
-        i = 0
-        while i < len(run) - 1:  # maximal stretches of comma-joined parts of one length
-            j = i
-            while j + 1 < len(run) and run[j + 1][1] - run[j + 1][0] == run[i][1] - run[i][0]:
-                j += 1
-            if j > i and run[i][1] - run[i][0] in LIST_PART_LENGTHS[1:]:
-                yield run[i][0], run[j][1]
-            i = j + 1
+        for size in LIST_PART_LENGTHS if joiner == "、" else LIST_PART_LENGTHS[1:]:
+            yield from _stretches(text, run, size)
 
 
-def _parallel(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The span of an enumeration whose parts have the length of its second part, the first
-    part cut after a cue word (我们坚持|调整) and the last before 的 or a trailing word
-    (提高|的方针), if it has one."""
-    second_start, second_end = run[1]
-    if len(run) == 2:  # the second part is the last: a trailing word (的方针) is no part of it
-        second_end -= next((len(w) for w in LIST_RIGHT_TRIM if text.endswith(w, second_start, second_end)), 0)
-    size = second_end - second_start
-    if size not in LIST_PART_LENGTHS or any(e - s != size for s, e in run[1:-1]):
-        return None
-    (first_start, first_end), (last_start, last_end) = run[0], run[-1]
-    start = first_end - size
-    if start < first_start or (start > first_start and not any(text.endswith(w, first_start, start) for w in LEFT_CUES)):
-        return None
-    end = last_start + size
-    if end > last_end or (end < last_end and not any(text.startswith(w, end) for w in LIST_RIGHT_TRIM)):
-        return None
-    return start, end
+def _stretches(text: str, run: list[tuple[int, int]], size: int) -> Iterable[tuple[int, int]]:
+    """The stretches of ``run`` whose parts all have ``size`` characters (see
+    :func:`_list_spans`), as spans from the first part's cut to each part that may end one:
+    they start where no longer stretch of this size starts before them."""
+    whole = [e - s == size for s, e in run]
+    opens = [w or (e - s > size and _cut_after_cue(text, s, e - size)) for (s, e), w in zip(run, whole)]
+    closes = [w or (e - s > size and _cut_before_tail(text, s + size)) for (s, e), w in zip(run, whole)]
+    i = 0
+    while i < len(run) - 1:
+        last = None
+        if opens[i]:
+            for j in range(i + 1, len(run)):
+                if closes[j]:
+                    last = j
+                    yield run[i][1] - size, run[j][0] + size  # the classifier picks the end
+                if not whole[j]:
+                    break
+        # Parts inside a stretch start no other; a cut last part's segment may open the next.
+        i = i + 1 if last is None else last + whole[last]
+
+
+def _cut_after_cue(text: str, start: int, cut: int) -> bool:
+    """Whether a part may start at ``cut`` inside the segment that starts at ``start``: after
+    a cue word (坚持|调整) or a stop character (百家争鸣和|古为今用)."""
+    return text[cut - 1] in NOUN_STOP_CHARS or any(text.endswith(w, start, cut) for w in LEFT_CUES)
+
+
+def _cut_before_tail(text: str, cut: int) -> bool:
+    """Whether a part may end at ``cut`` inside its segment: before a trailing word (的方针),
+    a cue word (运动) or a stop character (的, 等)."""
+    return text[cut] in NOUN_STOP_CHARS or any(text.startswith(w, cut) for w in LIST_RIGHT_TRIM + RIGHT_CUES)
 
 
 def _runs(text: str) -> Iterable[tuple[list[tuple[int, int]], str]]:
@@ -242,6 +248,12 @@ def _is_amount(text: str, start: int, end: int) -> bool:
     return text[end:end + 1] in MAGNITUDE_CHARS or any(text.startswith(unit, end) for unit in UNIT_TABLE)
 
 
+def extends_word(text: str, end: int) -> bool:
+    """Whether a derivational suffix right after ``end`` makes the string before it part of a
+    longer word (城乡一体|化, 专业|化): an unquoted mention there is not the slogan."""
+    return text[end:end + 1] in tuple(WORD_SUFFIXES)
+
+
 def never_slogan(string: str) -> bool:
     """Shapes that are never slogans (NEVER_SLOGANS: 十连增, “八五”, 神舟五号)."""
     return any(pattern.fullmatch(string) for pattern in NEVER_SLOGANS)
@@ -292,24 +304,25 @@ def _defined_strings(text: str) -> set[str]:
 
 def find_candidates(text: str, evidence: "Evidence | None" = None) -> list[Candidate]:
     """Quoted and bare candidates of a cleaned text, in text order; bare ones never overlap a
-    quoted span or its quotes, never cross a number, and never have a NEVER_SLOGANS shape."""
+    quoted span or its quotes (they may follow a closing quote: 乡村振兴”四大战略), never cross
+    a number, and never have a NEVER_SLOGANS shape."""
     quoted = quoted_spans(text)
     inside = bytearray(len(text))
     for s, e in quoted:
         inside[s - 1:e + 1] = b"\1" * (e - s + 2)
     evidence = evidence or document_evidence(text, quoted)
     found = [(s, e, "quoted") for s, e in quoted]
-    found += [(s, e, "bare") for s, e in sorted(_bare_spans(text)) if not any(inside[s - 1:e + 1])]
+    found += [(s, e, "bare") for s, e in sorted(_bare_spans(text)) if not any(inside[s:e])]
     candidates = [candidate_at(text, s, e, kind, evidence) for s, e, kind in found]
     return sorted((c for c in candidates if c), key=lambda c: (c.start, c.end))
 
 
 def candidate_at(text: str, start: int, end: int, kind: str, evidence: "Evidence") -> Candidate | None:
     """The candidate ``text[start:end]`` of ``kind`` ("quoted", "bare" or "mention": an
-    unquoted occurrence of a string of the learned lexicon), None where it crosses a number or
-    has a NEVER_SLOGANS shape."""
+    unquoted occurrence of a string of the learned lexicon), None where it crosses a number,
+    has a NEVER_SLOGANS shape, or is a mention that a suffix makes part of a longer word."""
     string = text[start:end]
-    if crosses_number(text, start, end) or never_slogan(string):
+    if crosses_number(text, start, end) or never_slogan(string) or (kind == "mention" and extends_word(text, end)):
         return None
     outer = 1 if kind == "quoted" else 0
     return Candidate(start, end, kind, text[max(0, start - outer - CONTEXT_CHARS):start - outer],
@@ -464,8 +477,21 @@ class _Taken:
 
 
 # The evidence feature of a candidate whose string the learned lexicon holds (a slogan of
-# another training document).
+# another training document), and of an enumeration one of whose parts it holds (增产节约 of
+# 增产节约、增收节支: the part is known, and the enumeration around it is the formulation).
 IN_LEXICON = "in_lexicon"
+PART_IN_LEXICON = "part_in_lexicon"
+# The separators between the parts of an enumeration.
+LIST_PART = re.compile(f"[^{re.escape(PART_SEPARATORS)}]+")
+
+
+def lexicon_evidence(string: str, known) -> tuple[str, ...]:
+    """IN_LEXICON when ``known(string)``, PART_IN_LEXICON when ``string`` is an enumeration
+    with a part that is ``known``."""
+    if known(string):
+        return (IN_LEXICON,)
+    parts = LIST_PART.findall(string)
+    return (PART_IN_LEXICON,) if len(parts) > 1 and any(map(known, parts)) else ()
 # The ``source`` attribute of a SLOGAN record: why it was tagged.
 SOURCE_CLASSIFIER = "classifier"  # a candidate the classifier kept
 SOURCE_GLOSSARY = "glossary"  # a term of the loaded glossary or of the document's own
@@ -512,7 +538,7 @@ def select_slogans(
         string = text[c.start:c.end]
         if terms.get(string) == SOURCE_GLOSSARY:
             continue  # found below as a mention, where a longer term around it may win
-        extra = (IN_LEXICON,) if string in lexicon else ()
+        extra = lexicon_evidence(string, lexicon.__contains__)
         p = model.probability(candidate_features(string, c.left, c.right, c.kind, model.settings, c.evidence + extra))
         if p < model.threshold:
             continue
@@ -534,7 +560,8 @@ def select_slogans(
     accepted = {text[s:e] for (s, e), source in sources.items() if source in (SOURCE_CLASSIFIER, SOURCE_LEXICON)}
     for span in [*_leftmost_longest(text, None, accepted), *_defined_parts(text, set(terms), matcher)]:
         string = text[span[0]:span[1]]
-        if taken.free(span) and not crosses_number(text, *span) and not never_slogan(string) and not _is_amount(text, *span):
+        if (taken.free(span) and not crosses_number(text, *span) and not never_slogan(string)
+                and not _is_amount(text, *span) and not extends_word(text, span[1])):
             taken.add(span)
             sources[span] = SOURCE_PROPAGATED if string in accepted else SOURCE_GLOSSARY
     return [(s, e, sources[(s, e)]) for s, e in taken.spans()]

@@ -142,6 +142,10 @@ NEVER_SLOGANS = (
 # 第十四个五年规划), so no formulation starts there.
 NOT_BEFORE_NUMBERED = NUMERALS + "第0123456789零〇"
 
+# Derivational suffixes that make a word of what comes before them (一体化, 现代化, 市场性):
+# an unquoted mention of an accepted string followed by one is part of a longer word.
+WORD_SUFFIXES = "化性式型"
+
 # Words after a quote that say its text names a programme (“三个一批”活动, “13710”工作制度).
 RIGHT_CUES = (
     "活动", "工作", "战略", "工程", "行动", "计划", "模式", "要求", "理念", "改革", "制度",
@@ -155,7 +159,7 @@ LEFT_CUES = (
     "落实", "开展", "坚持", "实施", "推进", "深化", "推行", "围绕", "锚定", "聚焦", "树牢",
     "践行", "弘扬", "打造", "建设", "创建", "按照", "做到", "增强", "坚定", "扎实", "持续",
     "紧盯", "入选", "荣获", "获批", "创成", "评为", "实现", "构建", "以", "贯彻", "执行",
-    "实行", "本着", "遵循", "提倡", "发扬", "提出", "搞好", "口号", "方针", "叫做", "简称",
+    "实行", "本着", "遵循", "提倡", "发扬", "提出", "搞好", "口号", "方针", "叫做", "简称", "建立",
 )
 
 # Characters that separate the parts of a listed slogan (知差距、勇担当、强执行、创辉煌).
