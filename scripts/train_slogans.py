@@ -68,7 +68,7 @@ SET_PHRASE_WEIGHT = 0.5
 DEFAULT_OUTPUT = REPO / "models" / "slogan_classifier.json"
 # Regularisation and threshold chosen by the LODO table (README, slogan section).
 DEFAULT_C = 1.0
-DEFAULT_THRESHOLD = 0.45
+DEFAULT_THRESHOLD = 0.40
 
 
 def gold_spans(path: Path) -> dict[str, set[tuple[int, int]]]:

@@ -34,6 +34,15 @@ def test_slogan_classifier_context_features():
     assert "quoted:no_cue" not in feats
 
 
+def test_slogan_classifier_cue_words_over_the_whole_context():
+    # Cue words of three characters (的方针) are found beyond the two characters of n-gram
+    # context; a model saved without "cue_context" looks within "context", as it was trained.
+    feats = candidate_features("调整、改革", "坚持", "的方针，", "bare")
+    assert {"rcue=的方针", "r2=的方"} <= set(feats) and "r3=的方针" not in feats
+    old = candidate_features("调整、改革", "坚持", "的方针，", "bare", settings={"ngram_max": 3, "context": 2})
+    assert "rcue=的方针" not in old and "lcue=坚持" in old
+
+
 def test_slogan_classifier_evidence_and_no_cue_features():
     # Document evidence is passed through; a candidate without a cue word on either side says so.
     feats = candidate_features("五颜六色", "他说", "。", "quoted", evidence=("freq=1", "quoted:freq=1"))

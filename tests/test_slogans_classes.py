@@ -9,7 +9,16 @@ import json
 import pytest
 
 from nlp.annotate import annotate
-from nlp.components.slogans import crosses_number, find_candidates, never_slogan
+from nlp.components.slogans import (
+    IN_LEXICON,
+    PART_IN_LEXICON,
+    candidate_at,
+    crosses_number,
+    document_evidence,
+    find_candidates,
+    lexicon_evidence,
+    never_slogan,
+)
 from nlp.output import JsonlWriter
 from nlp.run_lexicon import prepare_run
 
@@ -39,6 +48,14 @@ def candidate_strings(text):
     ("我们要坚持调整、改革、整顿、提高的方针，", "调整、改革、整顿、提高"),
     ("要培养一代新人，有理想、有道德、有文化、有纪律的新人，", "有理想、有道德、有文化、有纪律"),
     ("坚持以农业为基础，", "以农业为基础"),
+    # Enumerations whose first part follows a cue word or a stop character inside its segment,
+    # and whose last part ends before a cue word, a trailing word or a stop character.
+    ("各地广泛、深入、持久地开展增产节约、增收节支运动，", "增产节约、增收节支"),
+    ("执行百花齐放、百家争鸣和古为今用、洋为中用的方针，", "古为今用、洋为中用"),
+    ("并且真正做到有法必依，执法必严，违法必究，坚定不移地", "有法必依，执法必严，违法必究"),
+    ("建立产权清晰、责权明确、政企分开、管理科学的现代企业制度，", "产权清晰、责权明确、政企分开、管理科学"),
+    # A formulation right after a closing quote is a candidate.
+    ("紧紧围绕“投资拉动、工业提增”四大战略，", "四大战略"),
 ])
 # fmt: on
 def test_slogans_candidates_reach_the_full_span(text, full):
@@ -48,10 +65,37 @@ def test_slogans_candidates_reach_the_full_span(text, full):
     assert full in found and "三不" not in found
 
 
+def test_slogans_enumeration_candidates_start_only_at_a_cut():
+    # A part inside an enumeration starts no candidate of its own length, and a part without
+    # a cue word or stop character before it is no first part (持久地开展增产节约).
+    found = candidate_strings("各地广泛、深入、持久地开展增产节约、增收节支运动，")
+    assert "深入、持久" not in found and "开展增产节约、增收节支" not in found
+    assert "广泛、深入、持久" in found  # cut before 地: a candidate, which the classifier weighs
+
+
+def test_slogans_lexicon_evidence_of_parts():
+    known = {"增产节约", "四个现代化"}.__contains__
+    assert lexicon_evidence("四个现代化", known) == (IN_LEXICON,)
+    assert lexicon_evidence("增产节约、增收节支", known) == (PART_IN_LEXICON,)
+    assert lexicon_evidence("增收节支", known) == ()
+
+
+def test_slogans_mention_never_inside_a_longer_word():
+    # An unquoted mention followed by a derivational suffix (城乡一体|化) is no candidate;
+    # the same string before 的 or punctuation is.
+    text = "坚持“城乡一体”，推进城乡一体化发展，建立城乡一体的服务体系。"
+    evidence = document_evidence(text, [(3, 7)])
+    first, second = (i for i in range(len(text)) if text.startswith("城乡一体", i) and i > 3)
+    assert candidate_at(text, first, first + 4, "mention", evidence) is None
+    assert candidate_at(text, second, second + 4, "mention", evidence).start == second
+
+
 # fmt: off
 @pytest.mark.parametrize("text, expected", [
     ("全党要坚持四项基本原则，为实现四个现代化而奋斗。", ["四项基本原则", "四个现代化"]),
-    ("坚持以经济建设为中心，坚持“一个中心、两个基本点”。", ["以经济建设为中心", "一个中心、两个基本点"]),
+    # The seed gold leaves 坚持以经济建设为中心 untagged (a work principle in running text,
+    # corpora/README.md, review 2); the quoted formulation is one span.
+    ("坚持以经济建设为中心，坚持“一个中心、两个基本点”。", ["一个中心、两个基本点"]),
     ("国家实施“八五”计划，“九五”期间继续推进。", []),
     ("粮食生产实现“十二连增”，外贸“五连快”。", []),
     ("“神舟五号”飞船和“远望三号”测量船完成任务。", []),
