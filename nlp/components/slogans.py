@@ -82,6 +82,12 @@ LEFT_CUES_LONGEST_FIRST = sorted(LEFT_CUES, key=len, reverse=True)
 CJK_SEGMENT = re.compile(r"[\u4e00-\u9fff]+")
 # The words that name a formula as a policy, longest first (的思想路线 before 的路线).
 NAMED_FORMULA_NAME = re.compile("|".join(sorted(map(re.escape, NAMED_FORMULA_NAMES), key=len, reverse=True)))
+# The words a first part of an enumeration may follow inside its segment, and those a last part
+# may precede, as sets with their longest length (looked up by affix, not one by one).
+_LEFT_CUE_SET = frozenset(LEFT_CUES)
+_LONGEST_LEFT_CUE = max(map(len, LEFT_CUES))
+_TAIL_SET = frozenset(LIST_RIGHT_TRIM + RIGHT_CUES)
+_LONGEST_TAIL = max(map(len, _TAIL_SET))
 # Characters of a definition's start looked for to find where an entry's head ends.
 HEAD_PROBE_CHARS = 8
 
@@ -155,43 +161,46 @@ def _list_spans(text: str) -> Iterable[tuple[int, int]]:
     百家争鸣和|古为今用) and the last the start of its segment before a trailing word, a cue
     word or a stop character (提高|的方针, 增收节支|运动): 深入、持久地开展增产节约、增收节支运动
     -> 增产节约、增收节支. Comma-joined parts have three characters or more (首先，其次 is no
-    slogan)."""
+    slogan) and are cut only at cue words: commas join the clauses of most prose, where a cut
+    at every 的 or 在 would make a candidate of almost every sentence."""
     for run, joiner in _runs(text):
-        for size in LIST_PART_LENGTHS if joiner == "、" else LIST_PART_LENGTHS[1:]:
-            yield from _stretches(text, run, size)
+        enumeration = joiner == "、"
+        for size in LIST_PART_LENGTHS if enumeration else LIST_PART_LENGTHS[1:]:
+            yield from _stretches(text, run, size, NOUN_STOP_CHARS if enumeration else "")
 
 
-def _stretches(text: str, run: list[tuple[int, int]], size: int) -> Iterable[tuple[int, int]]:
+def _stretches(text: str, run: list[tuple[int, int]], size: int, stops: str) -> Iterable[tuple[int, int]]:
     """The stretches of ``run`` whose parts all have ``size`` characters (see
-    :func:`_list_spans`), as spans from the first part's cut to each part that may end one:
-    they start where no longer stretch of this size starts before them."""
-    whole = [e - s == size for s, e in run]
-    opens = [w or (e - s > size and _cut_after_cue(text, s, e - size)) for (s, e), w in zip(run, whole)]
-    closes = [w or (e - s > size and _cut_before_tail(text, s + size)) for (s, e), w in zip(run, whole)]
+    :func:`_list_spans`; ``stops``: the stop characters a part may be cut at), as spans from the
+    first part's cut to each part that may end one: they start where no longer stretch of this
+    size starts before them."""
+    lengths = [end - start for start, end in run]
     i = 0
     while i < len(run) - 1:
         last = None
-        if opens[i]:
+        start, end = run[i]
+        if lengths[i] == size or (lengths[i] > size and _cut_after_cue(text, start, end - size, stops)):
             for j in range(i + 1, len(run)):
-                if closes[j]:
+                if lengths[j] == size or (lengths[j] > size and _cut_before_tail(text, run[j][0] + size, stops)):
                     last = j
-                    yield run[i][1] - size, run[j][0] + size  # the classifier picks the end
-                if not whole[j]:
+                    yield end - size, run[j][0] + size  # the classifier picks the end
+                if lengths[j] != size:
                     break
         # Parts inside a stretch start no other; a cut last part's segment may open the next.
-        i = i + 1 if last is None else last + whole[last]
+        i = i + 1 if last is None else last + (lengths[last] == size)
 
 
-def _cut_after_cue(text: str, start: int, cut: int) -> bool:
+def _cut_after_cue(text: str, start: int, cut: int, stops: str) -> bool:
     """Whether a part may start at ``cut`` inside the segment that starts at ``start``: after
-    a cue word (坚持|调整) or a stop character (百家争鸣和|古为今用)."""
-    return text[cut - 1] in NOUN_STOP_CHARS or any(text.endswith(w, start, cut) for w in LEFT_CUES)
+    a cue word (坚持|调整) or one of ``stops`` (百家争鸣和|古为今用)."""
+    return text[cut - 1] in stops or any(
+        text[cut - k:cut] in _LEFT_CUE_SET for k in range(1, min(_LONGEST_LEFT_CUE, cut - start) + 1))
 
 
-def _cut_before_tail(text: str, cut: int) -> bool:
+def _cut_before_tail(text: str, cut: int, stops: str) -> bool:
     """Whether a part may end at ``cut`` inside its segment: before a trailing word (的方针),
-    a cue word (运动) or a stop character (的, 等)."""
-    return text[cut] in NOUN_STOP_CHARS or any(text.startswith(w, cut) for w in LIST_RIGHT_TRIM + RIGHT_CUES)
+    a cue word (运动) or one of ``stops`` (的, 等)."""
+    return text[cut] in stops or any(text[cut:cut + k] in _TAIL_SET for k in range(1, _LONGEST_TAIL + 1))
 
 
 def _runs(text: str) -> Iterable[tuple[list[tuple[int, int]], str]]:
