@@ -261,14 +261,15 @@ def main() -> int:
     if args.lodo:
         results = lodo(rows, args.gold, args.seeds, args.c, args.threshold, load_glossary(args.glossary),
                        args.reports)  # fmt: skip
-        print(f"{'held out':<9} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
-        for doc, p, r, f, n, _, _ in results:
-            print(f"{doc:<9} {p:6.3f} {r:6.3f} {f:6.3f} {n:5d}")
+        print(f"{'held out':<9} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'found':>5} {'right':>5}")
+        for doc, p, r, f, n, tp, found in results:
+            print(f"{doc:<9} {p:6.3f} {r:6.3f} {f:6.3f} {n:5d} {found:5d} {tp:5d}")
         national = [r for r in results if r[0].startswith("gwr-")]
         if national:  # micro-averaged over the national dev documents
             tp, gold, predicted = (sum(r[i] for r in national) for i in (5, 4, 6))
             p, r = tp / predicted if predicted else 0.0, tp / gold if gold else 0.0
-            print(f"{'national':<9} {p:6.3f} {r:6.3f} {2 * p * r / (p + r) if tp else 0.0:6.3f} {gold:5d}")
+            print(f"{'national':<9} {p:6.3f} {r:6.3f} {2 * p * r / (p + r) if tp else 0.0:6.3f} {gold:5d} "
+                  f"{predicted:5d} {tp:5d}")
         return 0
     target = DEFAULT_MODEL_PATH if args.packaged else args.output
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -39,10 +39,11 @@ def test_run_definition_links_the_other_documents(pipeline, tmp_path, jobs, max_
 
 
 def test_run_without_the_defining_document_links_nothing(pipeline, tmp_path):
-    (tmp_path / "b.txt").write_text(USES, encoding="utf-8")
+    # Quoted here, so that the formulation is a slogan on its own (unquoted, 推进三项改革 is
+    # one the classifier may read as a count), but nothing in the run defines it.
+    (tmp_path / "b.txt").write_text(USES.replace("三项改革", "“三项改革”"), encoding="utf-8")
     out = io.StringIO()
     assert annotate([str(tmp_path)], pipeline, JsonlWriter(out)) == 0
-    # The numbered formulation is still a slogan, but nothing in the run defines it.
     assert [(e["text"], e["link"]) for e in json.loads(out.getvalue())["ents"]] == [("三项改革", None)]
 
 

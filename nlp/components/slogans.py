@@ -156,32 +156,29 @@ def _named_formula_spans(text: str) -> Iterable[tuple[int, int]]:
 
 def _list_spans(text: str) -> Iterable[tuple[int, int]]:
     """Enumerations of parallel parts: within a run of Chinese-character segments joined by 、
-    (or by commas), every maximal stretch of parts of one length (LIST_PART_LENGTHS), where the
-    first part may be the end of its segment after a cue word or a stop character (坚持|调整,
-    百家争鸣和|古为今用) and the last the start of its segment before a trailing word, a cue
-    word or a stop character (提高|的方针, 增收节支|运动): 深入、持久地开展增产节约、增收节支运动
-    -> 增产节约、增收节支. Comma-joined parts have three characters or more (首先，其次 is no
-    slogan) and are cut only at cue words: commas join the clauses of most prose, where a cut
-    at every 的 or 在 would make a candidate of almost every sentence."""
+    (or by commas), every stretch of parts of one length (LIST_PART_LENGTHS), where the first
+    part may be the end of its segment after a cue word (坚持|调整) and the last the start of
+    its segment before a trailing word or a cue word (提高|的方针, 增收节支|运动):
+    深入、持久地开展增产节约、增收节支运动 -> 增产节约、增收节支. Comma-joined parts have three
+    characters or more (首先，其次 is no slogan). Parts are not cut at stop characters (的, 和):
+    that made candidates of most lists of nouns and clauses and lowered the LODO table."""
     for run, joiner in _runs(text):
-        enumeration = joiner == "、"
-        for size in LIST_PART_LENGTHS if enumeration else LIST_PART_LENGTHS[1:]:
-            yield from _stretches(text, run, size, NOUN_STOP_CHARS if enumeration else "")
+        for size in LIST_PART_LENGTHS if joiner == "、" else LIST_PART_LENGTHS[1:]:
+            yield from _stretches(text, run, size)
 
 
-def _stretches(text: str, run: list[tuple[int, int]], size: int, stops: str) -> Iterable[tuple[int, int]]:
+def _stretches(text: str, run: list[tuple[int, int]], size: int) -> Iterable[tuple[int, int]]:
     """The stretches of ``run`` whose parts all have ``size`` characters (see
-    :func:`_list_spans`; ``stops``: the stop characters a part may be cut at), as spans from the
-    first part's cut to each part that may end one: they start where no longer stretch of this
-    size starts before them."""
+    :func:`_list_spans`), as spans from the first part's cut to each part that may end one:
+    they start where no longer stretch of this size starts before them."""
     lengths = [end - start for start, end in run]
     i = 0
     while i < len(run) - 1:
         last = None
         start, end = run[i]
-        if lengths[i] == size or (lengths[i] > size and _cut_after_cue(text, start, end - size, stops)):
+        if lengths[i] == size or (lengths[i] > size and _after_cue(text, start, end - size)):
             for j in range(i + 1, len(run)):
-                if lengths[j] == size or (lengths[j] > size and _cut_before_tail(text, run[j][0] + size, stops)):
+                if lengths[j] == size or (lengths[j] > size and _before_tail(text, run[j][0] + size)):
                     last = j
                     yield end - size, run[j][0] + size  # the classifier picks the end
                 if lengths[j] != size:
@@ -190,17 +187,14 @@ def _stretches(text: str, run: list[tuple[int, int]], size: int, stops: str) -> 
         i = i + 1 if last is None else last + (lengths[last] == size)
 
 
-def _cut_after_cue(text: str, start: int, cut: int, stops: str) -> bool:
-    """Whether a part may start at ``cut`` inside the segment that starts at ``start``: after
-    a cue word (坚持|调整) or one of ``stops`` (百家争鸣和|古为今用)."""
-    return text[cut - 1] in stops or any(
-        text[cut - k:cut] in _LEFT_CUE_SET for k in range(1, min(_LONGEST_LEFT_CUE, cut - start) + 1))
+def _after_cue(text: str, start: int, cut: int) -> bool:
+    """Whether a cue word (坚持|调整) ends at ``cut``, inside the segment that starts at ``start``."""
+    return any(text[cut - k:cut] in _LEFT_CUE_SET for k in range(1, min(_LONGEST_LEFT_CUE, cut - start) + 1))
 
 
-def _cut_before_tail(text: str, cut: int, stops: str) -> bool:
-    """Whether a part may end at ``cut`` inside its segment: before a trailing word (的方针),
-    a cue word (运动) or one of ``stops`` (的, 等)."""
-    return text[cut] in stops or any(text[cut:cut + k] in _TAIL_SET for k in range(1, _LONGEST_TAIL + 1))
+def _before_tail(text: str, cut: int) -> bool:
+    """Whether a trailing word (的方针) or a cue word (运动) starts at ``cut``."""
+    return any(text[cut:cut + k] in _TAIL_SET for k in range(1, _LONGEST_TAIL + 1))
 
 
 def _runs(text: str) -> Iterable[tuple[list[tuple[int, int]], str]]:
