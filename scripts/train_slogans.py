@@ -26,6 +26,7 @@ import argparse
 import json
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -186,8 +187,7 @@ def train(rows: list[dict], c: float, threshold: float) -> SloganClassifier:
             tagged_in.setdefault(r["text"], set()).add(r["source"])
     examples, feats = [], []
     for r in rows:
-        known = lambda string, source=r["source"]: bool(tagged_in.get(string, set()) - {source})  # noqa: E731
-        lexical = lexicon_evidence(r["text"], known)
+        lexical = lexicon_evidence(r["text"], partial(_tagged_elsewhere, tagged_in, r["source"]))
         if r["kind"] == "uncovered" or (r["kind"] == "mention" and IN_LEXICON not in lexical):
             continue
         evidence = tuple(r.get("evidence", ())) + lexical
@@ -196,6 +196,11 @@ def train(rows: list[dict], c: float, threshold: float) -> SloganClassifier:
     weights = [r.get("weight", 1.0) for r in examples]
     return SloganClassifier.fit(feats, [r["label"] for r in examples], c=c, threshold=threshold,
                                 lexicon=set(tagged_in), sample_weight=weights)
+
+
+def _tagged_elsewhere(tagged_in: dict[str, set[str]], source: str, string: str) -> bool:
+    """Whether a document other than ``source`` tags ``string`` (so the lexicon holds it)."""
+    return bool(tagged_in.get(string, set()) - {source})
 
 
 def lodo(rows: list[dict], gold_dir: Path, seeds_dir: Path, c: float, threshold: float,

@@ -27,7 +27,7 @@ from collections import Counter
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -488,13 +488,15 @@ PART_IN_LEXICON = "part_in_lexicon"
 LIST_PART = re.compile(f"[^{re.escape(PART_SEPARATORS)}]+")
 
 
-def lexicon_evidence(string: str, known) -> tuple[str, ...]:
+def lexicon_evidence(string: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     """IN_LEXICON when ``known(string)``, PART_IN_LEXICON when ``string`` is an enumeration
     with a part that is ``known``."""
     if known(string):
         return (IN_LEXICON,)
     parts = LIST_PART.findall(string)
     return (PART_IN_LEXICON,) if len(parts) > 1 and any(map(known, parts)) else ()
+
+
 # The ``source`` attribute of a SLOGAN record: why it was tagged.
 SOURCE_CLASSIFIER = "classifier"  # a candidate the classifier kept
 SOURCE_GLOSSARY = "glossary"  # a term of the loaded glossary or of the document's own
