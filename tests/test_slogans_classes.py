@@ -18,6 +18,7 @@ from nlp.components.slogans import (
     find_candidates,
     lexicon_evidence,
     never_slogan,
+    quoted_spans,
 )
 from nlp.output import JsonlWriter
 from nlp.run_lexicon import prepare_run
@@ -78,6 +79,20 @@ def test_slogans_lexicon_evidence_of_parts():
     assert lexicon_evidence("四个现代化", known) == (IN_LEXICON,)
     assert lexicon_evidence("增产节约、增收节支", known) == (PART_IN_LEXICON,)
     assert lexicon_evidence("增收节支", known) == ()
+
+
+def test_slogans_quoted_span_leaves_out_the_spaces_inside_the_quotes():
+    text = "认真实施“八七扶贫攻坚计划 ”，抓好“ 三北”防护林。"
+    assert [(text[s:e], s) for s, e in quoted_spans(text)] == [("八七扶贫攻坚计划", 5), ("三北", 20)]
+    assert quoted_spans("他说“  ”。") == []  # nothing but spaces
+
+
+def test_slogans_mention_never_continues_a_number():
+    # 五零 accepted elsewhere is no mention inside the year 一九五零年; on its own it is.
+    text = "一九五零年的产量。实现“五零”目标，五零成效显著。"
+    evidence = document_evidence(text, quoted_spans(text))
+    assert candidate_at(text, 2, 4, "mention", evidence) is None
+    assert candidate_at(text, 18, 20, "mention", evidence).start == 18
 
 
 def test_slogans_mention_never_inside_a_longer_word():

@@ -107,8 +107,18 @@ class Candidate:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Every innermost quoted span, without its quotes: “两个确保”“十大战略” -> 两个确保, 十大战略."""
-    return [(m.start() + 1, m.end() - 1) for m in QUOTED.finditer(text)]
+    """Every innermost quoted span, without its quotes and the spaces inside them:
+    “两个确保”“十大战略” -> 两个确保, 十大战略; “八七扶贫攻坚计划 ” -> 八七扶贫攻坚计划."""
+    spans = []
+    for m in QUOTED.finditer(text):
+        start, end = m.start() + 1, m.end() - 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start >= MIN_SLOGAN_LENGTH:
+            spans.append((start, end))
+    return spans
 
 
 def _bare_spans(text: str) -> set[tuple[int, int]]:
@@ -251,10 +261,13 @@ def _is_amount(text: str, start: int, end: int) -> bool:
     return text[end:end + 1] in MAGNITUDE_CHARS or any(text.startswith(unit, end) for unit in UNIT_TABLE)
 
 
-def extends_word(text: str, end: int) -> bool:
-    """Whether a derivational suffix right after ``end`` makes the string before it part of a
-    longer word (城乡一体|化, 专业|化): an unquoted mention there is not the slogan."""
-    return text[end:end + 1] in tuple(WORD_SUFFIXES)
+def free_standing(text: str, start: int, end: int) -> bool:
+    """Whether an unquoted mention of a string accepted elsewhere stands on its own here: no
+    derivational suffix after it makes it part of a longer word (城乡一体|化), and a numeral
+    opening it does not continue a number or an ordinal (五零 in 一九五零年, as for a
+    formulation: NOT_BEFORE_NUMBERED)."""
+    continues_number = start > 0 and text[start] in NUMERALS and text[start - 1] in NOT_BEFORE_NUMBERED
+    return text[end:end + 1] not in tuple(WORD_SUFFIXES) and not continues_number
 
 
 def never_slogan(string: str) -> bool:
@@ -311,8 +324,8 @@ def find_candidates(text: str, evidence: "Evidence | None" = None) -> list[Candi
     a number, and never have a NEVER_SLOGANS shape."""
     quoted = quoted_spans(text)
     inside = bytearray(len(text))
-    for s, e in quoted:
-        inside[s - 1:e + 1] = b"\1" * (e - s + 2)
+    for m in QUOTED.finditer(text):  # the quotes and what they hold
+        inside[m.start():m.end()] = b"\1" * (m.end() - m.start())
     evidence = evidence or document_evidence(text, quoted)
     found = [(s, e, "quoted") for s, e in quoted]
     found += [(s, e, "bare") for s, e in sorted(_bare_spans(text)) if not any(inside[s:e])]
@@ -323,9 +336,10 @@ def find_candidates(text: str, evidence: "Evidence | None" = None) -> list[Candi
 def candidate_at(text: str, start: int, end: int, kind: str, evidence: "Evidence") -> Candidate | None:
     """The candidate ``text[start:end]`` of ``kind`` ("quoted", "bare" or "mention": an
     unquoted occurrence of a string of the learned lexicon), None where it crosses a number,
-    has a NEVER_SLOGANS shape, or is a mention that a suffix makes part of a longer word."""
+    has a NEVER_SLOGANS shape, or is a mention that does not stand on its own (see
+    :func:`free_standing`)."""
     string = text[start:end]
-    if crosses_number(text, start, end) or never_slogan(string) or (kind == "mention" and extends_word(text, end)):
+    if crosses_number(text, start, end) or never_slogan(string) or (kind == "mention" and not free_standing(text, start, end)):
         return None
     outer = 1 if kind == "quoted" else 0
     return Candidate(start, end, kind, text[max(0, start - outer - CONTEXT_CHARS):start - outer],
@@ -566,7 +580,7 @@ def select_slogans(
     for span in [*_leftmost_longest(text, None, accepted), *_defined_parts(text, set(terms), matcher)]:
         string = text[span[0]:span[1]]
         if (taken.free(span) and not crosses_number(text, *span) and not never_slogan(string)
-                and not _is_amount(text, *span) and not extends_word(text, span[1])):
+                and not _is_amount(text, *span) and (string not in accepted or free_standing(text, *span))):
             taken.add(span)
             sources[span] = SOURCE_PROPAGATED if string in accepted else SOURCE_GLOSSARY
     return [(s, e, sources[(s, e)]) for s, e in taken.spans()]
