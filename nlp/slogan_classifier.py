@@ -61,7 +61,7 @@ def _length_bucket(n: int) -> str:
 _PART = re.compile(f"[^{re.escape(PART_SEPARATORS)}]+")
 
 
-def _parts(text: str) -> list[str]:
+def list_parts(text: str) -> list[str]:
     """The text cut at the separators of listed slogans (知差距、勇担当 -> 知差距, 勇担当)."""
     return _PART.findall(text)
 
@@ -117,7 +117,7 @@ def shape_features(text: str) -> list[str]:
         feats.append("shape=yi_wei")
     if 2 <= len(text) <= 4 and all("\u4e00" <= ch <= "\u9fff" and ch not in CONTRACTION_EXCLUDED for ch in text):
         feats.append("contraction_shape")  # 菜篮子, 放管服, 扫黄: short, no function word
-    parts = _parts(text)
+    parts = list_parts(text)
     if len(parts) > 1:
         feats.append(f"parts={min(len(parts), 4)}")
         if len({len(p) for p in parts}) == 1:

@@ -63,7 +63,7 @@ from ..rules.slogan_patterns import (
     YI_WEI,
 )
 from ..rules.units import UNIT_TABLE
-from ..slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, candidate_features
+from ..slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, candidate_features, list_parts
 from ..spans import add_policy_spans
 from ..text import CleanText
 
@@ -109,16 +109,21 @@ class Candidate:
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Every innermost quoted span, without its quotes and the spaces inside them:
     “两个确保”“十大战略” -> 两个确保, 十大战略; “八七扶贫攻坚计划 ” -> 八七扶贫攻坚计划."""
-    spans = []
+    return [span for _, span in _quotes(text) if span]
+
+
+def _quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """Each innermost quote pair: its span with the quotes, and the span of what it holds
+    without the spaces inside (None when that is shorter than MIN_SLOGAN_LENGTH)."""
+    quotes = []
     for m in QUOTED.finditer(text):
         start, end = m.start() + 1, m.end() - 1
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end - start >= MIN_SLOGAN_LENGTH:
-            spans.append((start, end))
-    return spans
+        quotes.append((m.span(), (start, end) if end - start >= MIN_SLOGAN_LENGTH else None))
+    return quotes
 
 
 def _bare_spans(text: str) -> set[tuple[int, int]]:
@@ -135,8 +140,13 @@ def _bare_spans(text: str) -> set[tuple[int, int]]:
             spans.update((start, end) for end in range(shortest, longest + 1) if _natural_end(text, end))
     spans.update(_list_spans(text))
     spans.update(_named_formula_spans(text))
-    return {(s, e) for s, e in spans
-            if not (s > 0 and text[s] in NUMERALS and text[s - 1] in NOT_BEFORE_NUMBERED)}  # fmt: skip
+    return {(s, e) for s, e in spans if not _continues_number(text, s)}
+
+
+def _continues_number(text: str, start: int) -> bool:
+    """Whether a numeral at ``start`` is part of a larger number or an ordinal (党的二十大,
+    第十四个五年规划, 五零 in 一九五零年): NOT_BEFORE_NUMBERED comes before it."""
+    return start > 0 and text[start] in NUMERALS and text[start - 1] in NOT_BEFORE_NUMBERED
 
 
 def _natural_end(text: str, end: int) -> bool:
@@ -264,10 +274,9 @@ def _is_amount(text: str, start: int, end: int) -> bool:
 def free_standing(text: str, start: int, end: int) -> bool:
     """Whether an unquoted mention of a string accepted elsewhere stands on its own here: no
     derivational suffix after it makes it part of a longer word (城乡一体|化), and a numeral
-    opening it does not continue a number or an ordinal (五零 in 一九五零年, as for a
-    formulation: NOT_BEFORE_NUMBERED)."""
-    continues_number = start > 0 and text[start] in NUMERALS and text[start - 1] in NOT_BEFORE_NUMBERED
-    return text[end:end + 1] not in tuple(WORD_SUFFIXES) and not continues_number
+    opening it does not continue a number or an ordinal (五零 in 一九五零年), as for a
+    formulation."""
+    return text[end:end + 1] not in tuple(WORD_SUFFIXES) and not _continues_number(text, start)
 
 
 def never_slogan(string: str) -> bool:
@@ -322,10 +331,11 @@ def find_candidates(text: str, evidence: "Evidence | None" = None) -> list[Candi
     """Quoted and bare candidates of a cleaned text, in text order; bare ones never overlap a
     quoted span or its quotes (they may follow a closing quote: 乡村振兴”四大战略), never cross
     a number, and never have a NEVER_SLOGANS shape."""
-    quoted = quoted_spans(text)
+    quotes = _quotes(text)
+    quoted = [span for _, span in quotes if span]
     inside = bytearray(len(text))
-    for m in QUOTED.finditer(text):  # the quotes and what they hold
-        inside[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    for (s, e), _ in quotes:  # the quotes and what they hold
+        inside[s:e] = b"\1" * (e - s)
     evidence = evidence or document_evidence(text, quoted)
     found = [(s, e, "quoted") for s, e in quoted]
     found += [(s, e, "bare") for s, e in sorted(_bare_spans(text)) if not any(inside[s:e])]
@@ -498,8 +508,6 @@ class _Taken:
 # 增产节约、增收节支: the part is known, and the enumeration around it is the formulation).
 IN_LEXICON = "in_lexicon"
 PART_IN_LEXICON = "part_in_lexicon"
-# The separators between the parts of an enumeration.
-LIST_PART = re.compile(f"[^{re.escape(PART_SEPARATORS)}]+")
 
 
 def lexicon_evidence(string: str, known: Callable[[str], bool]) -> tuple[str, ...]:
@@ -507,7 +515,7 @@ def lexicon_evidence(string: str, known: Callable[[str], bool]) -> tuple[str, ..
     with a part that is ``known``."""
     if known(string):
         return (IN_LEXICON,)
-    parts = LIST_PART.findall(string)
+    parts = list_parts(string)
     return (PART_IN_LEXICON,) if len(parts) > 1 and any(map(known, parts)) else ()
 
 
