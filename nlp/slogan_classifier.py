@@ -33,7 +33,9 @@ from .rules.slogan_patterns import (
     NUMBERED_NOUN,
     NUMERALS,
     PART_SEPARATORS,
+    PAIRED_FORMULA,
     PLUS_SIGNS,
+    POLICY_NAME_CUE,
     RIGHT_CUES,
     TITLE_BRACKETS,
     YI_WEI,
@@ -44,8 +46,10 @@ FORMAT_VERSION = 1
 
 # Feature settings, saved with the model so that a file is always scored as it was trained.
 # "context" characters on each side give n-gram features; cue words are looked for within
-# "cue_context" characters (a model saved without it looks within "context", as it was trained).
-DEFAULT_SETTINGS = {"ngram_max": 3, "context": 2, "cue_context": 6}
+# "cue_context" characters (a model saved without it looks within "context", as it was trained);
+# "policy_name_cue" looks for POLICY_NAME_CUE after the candidate (a model saved without it
+# does not).
+DEFAULT_SETTINGS = {"ngram_max": 3, "context": 2, "cue_context": 6, "policy_name_cue": True}
 # Candidate lengths are bucketed at these bounds (1, 2, 3, 4, 5-6, 7-9, 10-14, 15+).
 LENGTH_BOUNDS = (1, 2, 3, 4, 6, 9, 14)
 
@@ -115,6 +119,9 @@ def shape_features(text: str) -> list[str]:
         feats.append("shape=negation")
     if YI_WEI.match(text) and YI_WEI.match(text).group(1) == text:
         feats.append("shape=yi_wei")
+    paired = PAIRED_FORMULA.search(text)
+    if paired and paired.end() == len(text) and paired.start() > 0:
+        feats.append("shape=paired")  # 开发和节约并重, 计划调节和市场调节相结合
     if 2 <= len(text) <= 4 and all("\u4e00" <= ch <= "\u9fff" and ch not in CONTRACTION_EXCLUDED for ch in text):
         feats.append("contraction_shape")  # 菜篮子, 放管服, 扫黄: short, no function word
     parts = list_parts(text)
@@ -172,6 +179,9 @@ def candidate_features(
         if cues:
             feats.append(side)  # pooled, as for inner cues
             any_cue = True
+    if settings.get("policy_name_cue") and POLICY_NAME_CUE.match(right[:cue_width]):
+        feats.append("rcue=policy_name")  # …”的基本路线: the modifier hides the cue word
+        any_cue = True
     if not any_cue:
         feats.append(f"{kind}:no_cue")  # 他说“五颜六色”。: nothing names a programme
     return feats

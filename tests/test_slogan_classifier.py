@@ -17,6 +17,8 @@ from nlp.slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, candidat
     ("有理想、有道德、有文化", {"parts=3", "parallel_parts", "part_len=3", "shared_head", "numerals=0", "len=14"}),
     ("三不要", {"starts_numeral", "numerals=1", "shape=negation", "len=3", "contraction_shape"}),
     ("以粮为纲", {"shape=yi_wei", "numerals=0", "len=4", "contraction_shape"}),
+    ("新建和改造并重", {"shape=paired", "numerals=0", "len=9"}),
+    ("并重", {"numerals=0", "len=2", "contraction_shape"}),  # no first thing: no pair
     ("我们的", {"numerals=0", "len=3"}),
 ])
 # fmt: on
@@ -41,6 +43,18 @@ def test_slogan_classifier_cue_words_over_the_whole_context():
     assert {"rcue=的方针", "r2=的方"} <= set(feats) and "r3=的方针" not in feats
     old = candidate_features("调整、改革", "坚持", "的方针，", "bare", settings={"ngram_max": 3, "context": 2})
     assert "rcue=的方针" not in old and "lcue=坚持" in old
+
+
+def test_slogan_classifier_policy_name_after_a_modifier():
+    # …”的基本路线 / 的总方针: a naming word after 的 and a short modifier is a cue; a model
+    # saved without "policy_name_cue" does not look for it, as it was trained.
+    for right in ("的基本路线。", "的总方针，", "的方向。"):
+        feats = candidate_features("一个中心、两个基本点", "执行了党的", right, "quoted")
+        assert "rcue=policy_name" in feats and "quoted:no_cue" not in feats
+    assert "rcue=policy_name" not in candidate_features("五颜六色", "他说", "的衣服。", "quoted")
+    old = candidate_features("一个中心、两个基本点", "执行了党的", "的基本路线。", "quoted",
+                             settings={"ngram_max": 3, "context": 2, "cue_context": 6})
+    assert "rcue=policy_name" not in old and "quoted:no_cue" in old
 
 
 def test_slogan_classifier_evidence_and_no_cue_features():

@@ -57,6 +57,13 @@ def candidate_strings(text):
     ("建立产权清晰、责权明确、政企分开、管理科学的现代企业制度，", "产权清晰、责权明确、政企分开、管理科学"),
     # A formulation right after a closing quote is a candidate.
     ("紧紧围绕“投资拉动、工业提增”四大战略，", "四大战略"),
+    # Enumerations whose first and last parts open like their neighbours, with no cue word.
+    ("只有这样才能更多、更快、更好、更省地修好水利，", "更多、更快、更好、更省"),
+    # Paired formulas: two things joined by 和/与/同 and a verb of joining or weighing them,
+    # the first from the cue word or clause stop before it.
+    ("交通建设要实行新建和改造并重的方针，", "新建和改造并重"),
+    ("各地按照集中统筹与分级负责相结合的原则，", "集中统筹与分级负责相结合"),
+    ("工作中，城市建设和乡村建设一起抓，", "城市建设和乡村建设一起抓"),
 ])
 # fmt: on
 def test_slogans_candidates_reach_the_full_span(text, full):
@@ -72,6 +79,14 @@ def test_slogans_enumeration_candidates_start_only_at_a_cut():
     # after it a last part (持久|地).
     found = candidate_strings("各地广泛、深入、持久地开展增产节约、增收节支运动，")
     assert found == ["增产节约、增收节支"]  # not 广泛、深入 (各地 is no cue), nor …、持久 (地)
+
+
+def test_slogans_paired_formula_only_at_a_natural_end():
+    # 结合 inside a longer word (结合起来) ends no formula; the first thing starts after the
+    # nearest cue word or 的, never before it.
+    assert candidate_strings("要把科研和生产结合起来。") == []
+    assert candidate_strings("继续贯彻工业和农业同时并举。") == ["工业和农业同时并举"]
+    assert candidate_strings("能源的开发和节约并重，") == ["开发和节约并重"]
 
 
 def test_slogans_lexicon_evidence_of_parts():

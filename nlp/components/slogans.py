@@ -55,6 +55,9 @@ from ..rules.slogan_patterns import (
     NUMBERED_CHAIN,
     NUMBERED_NEGATION,
     NUMBERED_NOUN_LONG,
+    PAIRED_FIRST_LONGEST,
+    PAIRED_FORMULA,
+    PAIRED_FORMULA_STARTS,
     PART_DEFINITION_CUES,
     QUOTE_PAIRS,
     QUOTED,
@@ -140,6 +143,7 @@ def _bare_spans(text: str) -> set[tuple[int, int]]:
             spans.update((start, end) for end in range(shortest, longest + 1) if _natural_end(text, end))
     spans.update(_list_spans(text))
     spans.update(_named_formula_spans(text))
+    spans.update(_paired_formula_spans(text))
     return {(s, e) for s, e in spans if not _continues_number(text, s)}
 
 
@@ -174,11 +178,28 @@ def _named_formula_spans(text: str) -> Iterable[tuple[int, int]]:
             yield start, end
 
 
+def _paired_formula_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Paired formulas (PAIRED_FORMULA) at a natural end, the first thing from the nearest clause
+    stop or start word before the joiner: 实行|开发和节约并重, 按照|计划经济和市场调节相结合."""
+    for m in PAIRED_FORMULA.finditer(text):
+        joiner, end = m.start(), m.end()
+        if not _natural_end(text, end):
+            continue
+        first = max(0, joiner - PAIRED_FIRST_LONGEST)
+        window = text[first:joiner]
+        start = first + max((i + 1 for i, ch in enumerate(window) if not CJK_SEGMENT.match(ch) and ch != "、"), default=0)
+        start = max([start] + [first + i + len(word) for word in PAIRED_FORMULA_STARTS
+                               for i in [window.rfind(word)] if i >= 0])  # fmt: skip
+        if start < joiner:
+            yield start, end
+
+
 def _list_spans(text: str) -> Iterable[tuple[int, int]]:
     """Enumerations of parallel parts: within a run of Chinese-character segments joined by 、
     (or by commas), every stretch of parts of one length (LIST_PART_LENGTHS), where the first
     part may be the end of its segment after a cue word (坚持|调整) and the last the start of
-    its segment before a trailing word or a cue word (提高|的方针, 增收节支|运动):
+    its segment before a trailing word or a cue word (提高|的方针, 增收节支|运动), or either
+    where it opens like its neighbour (以便|又多、又快、又好、又省|地发展):
     深入、持久地开展增产节约、增收节支运动 -> 增产节约、增收节支. Comma-joined parts have three
     characters or more (首先，其次 is no slogan). Parts are not cut at stop characters (的, 和):
     that made candidates of most lists of nouns and clauses and lowered the LODO table."""
@@ -196,15 +217,34 @@ def _stretches(text: str, run: list[tuple[int, int]], size: int) -> Iterable[tup
     while i < len(run) - 1:
         last = None
         start, end = run[i]
-        if lengths[i] == size or (lengths[i] > size and _after_cue(text, start, end - size)):
+        if lengths[i + 1] < size:  # no stretch of this size starts here: skip the cue look-up
+            i += 1
+            continue
+        if lengths[i] == size or (lengths[i] > size and _may_open(text, run, i, size)):
             for j in range(i + 1, len(run)):
-                if lengths[j] == size or (lengths[j] > size and _before_tail(text, run[j][0] + size)):
+                if lengths[j] == size or (lengths[j] > size and _may_close(text, run, j, size)):
                     last = j
                     yield end - size, run[j][0] + size  # the classifier picks the end
                 if lengths[j] != size:
                     break
         # Parts inside a stretch start no other; a cut last part's segment may open the next.
         i = i + 1 if last is None else last + (lengths[last] == size)
+
+
+def _may_open(text: str, run: list[tuple[int, int]], i: int, size: int) -> bool:
+    """Whether the last ``size`` characters of the longer segment ``run[i]`` may be a stretch's
+    first part: a cue word comes before them (坚持|调整), or they share their first character
+    with the next part (以便|又多、又快: parallel parts often open alike)."""
+    start, end = run[i]
+    return text[end - size] == text[run[i + 1][0]] or _after_cue(text, start, end - size)
+
+
+def _may_close(text: str, run: list[tuple[int, int]], j: int, size: int) -> bool:
+    """Whether the first ``size`` characters of the longer segment ``run[j]`` may be a stretch's
+    last part: a trailing or cue word follows them (提高|的方针), or they share their first
+    character with the part before (又好、又省|地发展)."""
+    cut = run[j][0] + size
+    return text[run[j][0]] == text[run[j - 1][1] - size] or _before_tail(text, cut)
 
 
 def _after_cue(text: str, start: int, cut: int) -> bool:

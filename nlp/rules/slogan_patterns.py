@@ -87,6 +87,23 @@ NAMED_FORMULA_LENGTH = (4, 40)
 # Characters that end a clause: a named formula never runs over them.
 CLAUSE_STOPS = "。；：！？“”‘’「」《》（）()"
 
+# A paired formula: two things joined by 和/与/同 and a verb of joining or weighing them
+# (开发和节约并重, 计划调节和市场调节相结合, 物质文明建设和精神文明建设一起抓, 所有权与经营权
+# 分开). PAIRED_FORMULA finds the joiner, the second thing and the verb, at a natural end; the
+# first thing runs back to the nearest clause stop, 的, 是 or cue word of PAIRED_FORMULA_STARTS,
+# at most PAIRED_FIRST_LONGEST characters.
+PAIRED_FORMULA_VERBS = (
+    "互相结合", "相结合", "结合", "同时并举", "并举", "并重", "齐头并进", "一起抓", "一齐抓", "分开", "分离",
+)
+PAIRED_FORMULA = re.compile(
+    r"[和与同]([\u4e00-\u9fff]{1,10}?)(?:" + "|".join(PAIRED_FORMULA_VERBS) + r")(?![^\W\d的])"
+)
+PAIRED_FORMULA_STARTS = (
+    "坚持", "贯彻", "执行", "实行", "按照", "根据", "遵循", "本着", "提倡", "推行", "体现", "采取", "实现",
+    "的", "是",
+)
+PAIRED_FIRST_LONGEST = 14
+
 # A formulation of the kind 以X为Y / 以X代Y / 以X取Y (以粮为纲, 以税代利, 以质取胜,
 # 以经济建设为中心): X of one to six characters, Y of one or two; every length of Y is a
 # candidate.
@@ -153,6 +170,11 @@ RIGHT_CUES = (
     "主线", "工作法", "示范", "创建", "格局", "体系", "品牌", "称号", "荣誉", "方针", "口号",
     "路线", "运动", "方式", "的方针", "的原则", "的口号", "的政策", "的战略",
 )
+
+# Words that name a formula as a policy when they follow it after 的 and a short modifier
+# (“一个中心、两个基本点”的基本路线, …相结合的总方针, X的根本原则): POLICY_NAME_CUE.
+POLICY_NAME_WORDS = ("方针", "原则", "路线", "方向", "政策", "口号", "战略", "国策", "指导思想")
+POLICY_NAME_CUE = re.compile(r"的[\u4e00-\u9fff]{0,3}?(?:" + "|".join(POLICY_NAME_WORDS) + ")")
 
 # Words before a quote that introduce a programme name (落实“四个不摘”, 开展“万人助万企”).
 LEFT_CUES = (
