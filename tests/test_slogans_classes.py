@@ -12,6 +12,7 @@ from nlp.annotate import annotate
 from nlp.components.slogans import (
     IN_LEXICON,
     PART_IN_LEXICON,
+    better_at_start,
     candidate_at,
     crosses_number,
     document_evidence,
@@ -87,6 +88,17 @@ def test_slogans_paired_formula_only_at_a_natural_end():
     assert candidate_strings("要把科研和生产结合起来。") == []
     assert candidate_strings("继续贯彻工业和农业同时并举。") == ["工业和农业同时并举"]
     assert candidate_strings("能源的开发和节约并重，") == ["开发和节约并重"]
+
+
+def test_slogans_enumeration_beats_its_first_part_at_one_start():
+    # Of two accepted unquoted finds at one start, an enumeration beats its own first part
+    # whatever their probabilities; otherwise the likelier one wins.
+    text = "要执行以粮为纲、多种经营的方针，以粮为纲的"
+    start, part_end, list_end = 3, 7, 12
+    assert better_at_start(text, start, (0.5, list_end), (0.99, part_end))
+    assert not better_at_start(text, start, (0.99, part_end), (0.5, list_end))
+    assert better_at_start(text, start, (0.9, 15), (0.5, list_end))  # …的方针: no first part
+    assert not better_at_start(text, start, (0.4, 15), (0.5, list_end))
 
 
 def test_slogans_lexicon_evidence_of_parts():

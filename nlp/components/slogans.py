@@ -611,7 +611,7 @@ def select_slogans(
             continue
         if c.kind == "quoted":
             options.append(((0, 0, -p), c.start, c.end, SOURCE_CLASSIFIER))
-        elif p > best_bare.get(c.start, (0.0,))[0]:
+        elif c.start not in best_bare or better_at_start(text, c.start, (p, c.end), best_bare[c.start][:2]):
             best_bare[c.start] = (p, c.end, SOURCE_LEXICON if c.kind == "mention" else SOURCE_CLASSIFIER)
     options += [((1, -(end - start), -p), start, end, source) for start, (p, end, source) in best_bare.items()]
     options += [((1, -(end - start), -1.0), start, end, terms[text[start:end]]) for start, end in mentions
@@ -632,6 +632,22 @@ def select_slogans(
             taken.add(span)
             sources[span] = SOURCE_PROPAGATED if string in accepted else SOURCE_GLOSSARY
     return [(s, e, sources[(s, e)]) for s, e in taken.spans()]
+
+
+def better_at_start(text: str, start: int, new: tuple[float, int], old: tuple[float, int]) -> bool:
+    """Whether the accepted unquoted candidate ``new`` (probability, end) beats ``old`` at the
+    same start: an enumeration beats its own first part (以粮为纲、多种经营 over 以粮为纲),
+    else the likelier one wins."""
+    (p, end), (p_old, end_old) = new, old
+    if _opens_enumeration(text, start, min(end, end_old), max(end, end_old)):
+        return end > end_old
+    return p > p_old
+
+
+def _opens_enumeration(text: str, start: int, end: int, longer_end: int) -> bool:
+    """Whether text[start:end] is the first part of the enumeration text[start:longer_end]."""
+    parts = list_parts(text[start:longer_end])
+    return len(parts) > 1 and parts[0] == text[start:end]
 
 
 def _defined_parts(text: str, terms: set[str], matcher: TermMatcher) -> list[tuple[int, int]]:
