@@ -101,6 +101,14 @@ def test_slogans_enumeration_beats_its_first_part_at_one_start():
     assert not better_at_start(text, start, (0.4, 15), (0.5, list_end))
 
 
+def test_slogans_unquoted_candidate_holds_de_only_at_a_part_end():
+    # 的 inside an unquoted stretch makes a noun phrase (…政企分开的精简、统一、效能), no
+    # candidate; at the end of a part (抓好大的，放活小的) it may stand.
+    found = candidate_strings("机构改革要根据政社分开、政企分开的精简、统一、效能的原则进行，")
+    assert "政社分开、政企分开" in found and not any("的" in string for string in found)
+    assert "抓好大的，放活小的" in candidate_strings("我们坚持抓好大的，放活小的，")
+
+
 def test_slogans_lexicon_evidence_of_parts():
     known = {"增产节约", "四个现代化"}.__contains__
     assert lexicon_evidence("四个现代化", known) == (IN_LEXICON,)
