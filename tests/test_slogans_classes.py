@@ -65,6 +65,8 @@ def candidate_strings(text):
     ("交通建设要实行新建和改造并重的方针，", "新建和改造并重"),
     ("各地按照集中统筹与分级负责相结合的原则，", "集中统筹与分级负责相结合"),
     ("工作中，城市建设和乡村建设一起抓，", "城市建设和乡村建设一起抓"),
+    # Where the two things end alike, the first is as long as the second.
+    ("全县实行县直机关工作和乡镇工作一起抓，", "机关工作和乡镇工作一起抓"),
 ])
 # fmt: on
 def test_slogans_candidates_reach_the_full_span(text, full):

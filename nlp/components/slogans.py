@@ -192,7 +192,9 @@ def _named_formula_spans(text: str) -> Iterable[tuple[int, int]]:
 
 def _paired_formula_spans(text: str) -> Iterable[tuple[int, int]]:
     """Paired formulas (PAIRED_FORMULA) at a natural end, the first thing from the nearest clause
-    stop or start word before the joiner: 实行|开发和节约并重, 按照|计划经济和市场调节相结合."""
+    stop or start word before the joiner: 实行|开发和节约并重, 按照|计划经济和市场调节相结合;
+    where the two things end alike, the first is as long as the second (社会主义|物质文明和精神
+    文明一齐抓)."""
     for m in PAIRED_FORMULA.finditer(text):
         joiner, end = m.start(), m.end()
         if not _natural_end(text, end):
@@ -202,6 +204,9 @@ def _paired_formula_spans(text: str) -> Iterable[tuple[int, int]]:
         start = first + max((i + 1 for i, ch in enumerate(window) if not CJK_SEGMENT.match(ch) and ch != "、"), default=0)
         start = max([start] + [first + i + len(word) for word in PAIRED_FORMULA_STARTS
                                for i in [window.rfind(word)] if i >= 0])  # fmt: skip
+        second = m.group(1)
+        if joiner - start > len(second) and text[joiner - 1] == second[-1]:
+            start = joiner - len(second)  # the things end alike: as long as each other
         if start < joiner:
             yield start, end
 
