@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Container, Iterable, Sequence
 
 from .rules.slogan_patterns import (
     DIGIT_CODE,
@@ -76,16 +76,16 @@ _RIGHT_CUE_ORDER = {w: i for i, w in enumerate(RIGHT_CUES)}
 _LONGEST_CUE = max(map(len, LEFT_CUES + RIGHT_CUES))
 
 
+def affix_words(text: str, words: Container[str], longest: int, at_end: bool) -> list[str]:
+    """The words of ``words`` (none longer than ``longest``) that end (``at_end``) or start
+    ``text``, shortest first: a look-up per affix length instead of a test per word."""
+    return [affix for k in range(1, min(len(text), longest) + 1)
+            for affix in [text[-k:] if at_end else text[:k]] if affix in words]  # fmt: skip
+
+
 def _cues(text: str, order: dict[str, int], at_end: bool) -> list[str]:
-    """The cue words of ``order`` that end (``at_end``) or start ``text``, in list order: what
-    ``[w for w in cues if text.endswith(w)]`` finds (cue words are distinct), with a look-up
-    per affix length up to the longest cue word instead of a call per cue word."""
-    found = []
-    for k in range(1, min(len(text), _LONGEST_CUE) + 1):
-        affix = text[-k:] if at_end else text[:k]
-        if affix in order:
-            found.append(affix)
-    return sorted(found, key=order.__getitem__)
+    """The cue words of ``order`` that end (``at_end``) or start ``text``, in list order."""
+    return sorted(affix_words(text, order, _LONGEST_CUE, at_end), key=order.__getitem__)
 
 
 def shape_features(text: str) -> list[str]:

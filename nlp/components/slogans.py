@@ -66,7 +66,7 @@ from ..rules.slogan_patterns import (
     YI_WEI,
 )
 from ..rules.units import UNIT_TABLE
-from ..slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, candidate_features, list_parts
+from ..slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, affix_words, candidate_features, list_parts
 from ..spans import add_policy_spans
 from ..text import CleanText
 
@@ -266,12 +266,12 @@ def _may_close(text: str, run: list[tuple[int, int]], j: int, size: int) -> bool
 
 def _after_cue(text: str, start: int, cut: int) -> bool:
     """Whether a cue word (坚持|调整) ends at ``cut``, inside the segment that starts at ``start``."""
-    return any(text[cut - k:cut] in _LEFT_CUE_SET for k in range(1, min(_LONGEST_LEFT_CUE, cut - start) + 1))
+    return bool(affix_words(text[max(start, cut - _LONGEST_LEFT_CUE):cut], _LEFT_CUE_SET, _LONGEST_LEFT_CUE, True))
 
 
 def _before_tail(text: str, cut: int) -> bool:
     """Whether a trailing word (的方针) or a cue word (运动) starts at ``cut``."""
-    return any(text[cut:cut + k] in _TAIL_SET for k in range(1, _LONGEST_TAIL + 1))
+    return bool(affix_words(text[cut:cut + _LONGEST_TAIL], _TAIL_SET, _LONGEST_TAIL, False))
 
 
 def _runs(text: str) -> Iterable[tuple[list[tuple[int, int]], str]]:
