@@ -183,11 +183,16 @@ def _named_formula_spans(text: str) -> Iterable[tuple[int, int]]:
         window = text[max(0, end - longest - 4):end]
         stop = max(window.rfind(ch) for ch in CLAUSE_STOPS)
         window_start = end - len(window)
-        start = max((window_start + i + len(cue) for cue in NAMED_FORMULA_CUES
-                     for i in [window.rfind(cue, stop + 1)] if i >= 0), default=-1)  # fmt: skip
-        if (start >= 0 and shortest <= end - start <= longest and text[start] not in NOUN_STOP_CHARS
+        cue_end = _after_last(window, NAMED_FORMULA_CUES, stop + 1)
+        start = window_start + cue_end
+        if (cue_end >= 0 and shortest <= end - start <= longest and text[start] not in NOUN_STOP_CHARS
                 and any(ch in PART_SEPARATORS for ch in text[start:end])):
             yield start, end
+
+
+def _after_last(window: str, words: Iterable[str], lo: int = 0) -> int:
+    """Where the last occurrence of any of ``words`` in ``window[lo:]`` ends (-1 if none)."""
+    return max((i + len(word) for word in words for i in [window.rfind(word, lo)] if i >= 0), default=-1)
 
 
 def _paired_formula_spans(text: str) -> Iterable[tuple[int, int]]:
@@ -202,8 +207,7 @@ def _paired_formula_spans(text: str) -> Iterable[tuple[int, int]]:
         first = max(0, joiner - PAIRED_FIRST_LONGEST)
         window = text[first:joiner]
         start = first + max((i + 1 for i, ch in enumerate(window) if not CJK_SEGMENT.match(ch) and ch != "、"), default=0)
-        start = max([start] + [first + i + len(word) for word in PAIRED_FORMULA_STARTS
-                               for i in [window.rfind(word)] if i >= 0])  # fmt: skip
+        start = max(start, first + _after_last(window, PAIRED_FORMULA_STARTS))
         second = m.group(1)
         if joiner - start > len(second) and text[joiner - 1] == second[-1]:
             start = joiner - len(second)  # the things end alike: as long as each other
