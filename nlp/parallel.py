@@ -19,6 +19,7 @@ import ctypes
 import multiprocessing
 import signal
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
@@ -33,6 +34,8 @@ Piece = TypeVar("Piece")
 PR_SET_PDEATHSIG = 1
 # The worker's pipeline and render function (set by _start_worker in each worker process).
 _WORKER: dict = {}
+# The signals that stop a run: the parent handles them, a worker takes its own course.
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 
 
 def render_texts(
@@ -57,9 +60,16 @@ def render_texts(
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
                                initializer=_start_worker, initargs=(nlp, render))  # fmt: skip
     pending: deque[tuple[list[Context], Future]] = deque()
+    forked = False
     try:
         for batch in _batches(items, batch_size, batch_chars):
-            pending.append(([context for _, context in batch], pool.submit(_render_batch, batch)))
+            if forked:
+                future = pool.submit(_render_batch, batch)
+            else:  # the first batch forks the workers
+                with _stop_signals_held():
+                    future = pool.submit(_render_batch, batch)
+                forked = True
+            pending.append(([context for _, context in batch], future))
             if len(pending) >= 2 * jobs:
                 yield from _results(pending.popleft())
         while pending:
@@ -91,17 +101,31 @@ def _results(submitted: tuple[list, Future]) -> Iterator[tuple]:
     return zip(contexts, future.result())
 
 
+@contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait (in the calling thread) while the workers are forked. A worker is
+    born with the parent's handlers, which raise; stopped before ``_start_worker`` replaced
+    them, it would print a traceback. Forked with the signals held, it receives them only once
+    its own handlers are in place. The parent's come the moment the block ends."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _start_worker(nlp: Language, render: Callable) -> None:
     """Runs first in each worker. The parent handles Ctrl-C and SIGTERM for the whole run (it
     stops sending work and removes its partial output), so the worker ignores Ctrl-C, takes
     SIGTERM's default, and asks Linux to end it when the parent dies, so that a killed run
-    leaves no worker behind."""
+    leaves no worker behind. Only then does it take the signals held while it was forked."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):  # not Linux: the parent's shutdown ends the workers
         pass
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     _WORKER.update(nlp=nlp, render=render)
 
 

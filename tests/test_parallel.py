@@ -95,3 +95,40 @@ def test_signal_stops_a_parallel_run_without_output_or_workers(signum, status, w
     assert list(tmp_path.iterdir()) == [big]
     time.sleep(0.5)
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+
+
+# A run whose parent is stopped while its workers are still starting: each worker sleeps before
+# it sets its own handlers, and the parent, stopped meanwhile, terminates them.
+STOPPED_WHILE_STARTING = """
+import signal, sys, threading, time
+import spacy
+from nlp import parallel
+
+class Stopped(Exception):
+    pass
+
+def raise_stopped(signum, frame):
+    raise Stopped
+
+def start_slowly(*args):
+    time.sleep(1.5)
+    original(*args)
+
+original, parallel._start_worker = parallel._start_worker, start_slowly
+nlp = spacy.blank("zh")
+signal.signal(signal.SIGTERM, raise_stopped)
+main = threading.main_thread().ident
+threading.Timer(0.5, signal.pthread_kill, (main, signal.SIGTERM)).start()
+try:
+    list(parallel.render_texts(nlp, [("文本", 0)] * 4, lambda doc, i: i, jobs=2, batch_size=1))
+except Stopped:
+    print("stopped")
+"""
+
+
+def test_a_worker_stopped_before_it_set_its_handlers_ends_quietly():
+    """The worker is forked with the parent's raising handler; without the signals held until
+    its own are set, it would print 'Process ForkProcess-1:' and a traceback."""
+    done = subprocess.run([sys.executable, "-c", STOPPED_WHILE_STARTING], capture_output=True, text=True, cwd=REPO,
+                          timeout=120)  # fmt: skip
+    assert (done.returncode, done.stdout, done.stderr) == (0, "stopped\n", "")
