@@ -19,8 +19,8 @@ import ctypes
 import multiprocessing
 import signal
 from collections import deque
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 if TYPE_CHECKING:  # spaCy is imported by the pipeline; the command's --help does without it

@@ -100,7 +100,7 @@ def test_signal_stops_a_parallel_run_without_output_or_workers(signum, status, w
 # A run whose parent is stopped while its workers are still starting: each worker sleeps before
 # it sets its own handlers, and the parent, stopped meanwhile, terminates them.
 STOPPED_WHILE_STARTING = """
-import signal, sys, threading, time
+import signal, threading, time
 import spacy
 from nlp import parallel
 
@@ -128,7 +128,7 @@ except Stopped:
 
 def test_a_worker_stopped_before_it_set_its_handlers_ends_quietly():
     """The worker is forked with the parent's raising handler; without the signals held until
-    its own are set, it would print 'Process ForkProcess-1:' and a traceback."""
+    its own are set, it would print 'Exception in initializer:' and a traceback."""
     done = subprocess.run([sys.executable, "-c", STOPPED_WHILE_STARTING], capture_output=True, text=True, cwd=REPO,
                           timeout=120)  # fmt: skip
     assert (done.returncode, done.stdout, done.stderr) == (0, "stopped\n", "")
