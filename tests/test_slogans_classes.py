@@ -12,6 +12,7 @@ from nlp.annotate import annotate
 from nlp.components.slogans import (
     IN_LEXICON,
     PART_IN_LEXICON,
+    _quote_it_ends,
     better_at_start,
     candidate_at,
     crosses_number,
@@ -101,6 +102,20 @@ def test_slogans_enumeration_beats_its_first_part_at_one_start():
     assert not better_at_start(text, start, (0.99, part_end), (0.5, list_end))
     assert better_at_start(text, start, (0.9, 15), (0.5, list_end))  # …的方针: no first part
     assert not better_at_start(text, start, (0.4, 15), (0.5, list_end))
+
+
+def test_slogans_unquoted_find_at_a_quotes_end_names_the_quote():
+    # An unquoted find that ends a short quote after a qualifier stands for the quote (a quoted
+    # slogan is the quoted text); not one at the quote's start, after a longer lead, or in a list.
+    text = "推行“农村八字宪法”，坚持“一个中心、两个基本点”，实行“全县统一推进四项制度”"
+    quote_starts = {end: start for start, end in quoted_spans(text)}
+    inner = text.index("八字宪法")
+    assert _quote_it_ends(text, quote_starts, inner, inner + 4) == text.index("农村")
+    assert _quote_it_ends(text, quote_starts, inner - 2, inner + 4) is None  # the quote itself
+    listed = text.index("两个基本点")
+    assert _quote_it_ends(text, quote_starts, listed, listed + 5) is None
+    late = text.index("四项制度")
+    assert _quote_it_ends(text, quote_starts, late, late + 4) is None  # six characters before it
 
 
 def test_slogans_unquoted_candidate_holds_de_only_at_a_part_end():
