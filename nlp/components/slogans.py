@@ -617,7 +617,8 @@ def select_slogans(
     """
     matcher = matcher or TermMatcher()
     lexicon = {t for t, source in terms.items() if source == SOURCE_LEXICON}
-    evidence = document_evidence(text, [(c.start, c.end) for c in candidates if c.kind == "quoted"])
+    quoted = [(c.start, c.end) for c in candidates if c.kind == "quoted"]
+    evidence = document_evidence(text, quoted)
     mentions = matcher.mentions(text, set(terms))
     covered = {(c.start, c.end) for c in candidates}
     scored = list(candidates) + [c for start, end in mentions if text[start:end] in lexicon
@@ -637,7 +638,7 @@ def select_slogans(
             options.append(((0, 0, -p), c.start, c.end, SOURCE_CLASSIFIER))
         elif c.start not in best_bare or better_at_start(text, c.start, (p, c.end), best_bare[c.start][:2]):
             best_bare[c.start] = (p, c.end, SOURCE_LEXICON if c.kind == "mention" else SOURCE_CLASSIFIER)
-    quote_starts = {c.end: c.start for c in candidates if c.kind == "quoted"}
+    quote_starts = {end: start for start, end in quoted}
     for start, (p, end, source) in list(best_bare.items()):
         quote = _quote_it_ends(text, quote_starts, start, end)
         if quote is not None:
