@@ -43,6 +43,7 @@ from nlp.components.slogans import (  # noqa: E402
     find_candidates,
     glossary_heads,
     quoted_spans,
+    separator_key,
 )
 from nlp.corpus import read_documents, read_gold  # noqa: E402
 from nlp.rules.slogan_patterns import SET_PHRASES  # noqa: E402
@@ -181,13 +182,13 @@ def train(rows: list[dict], c: float, threshold: float) -> SloganClassifier:
     lexicon. A row's string is "in the lexicon" when another of these documents tags it (as
     at run time, where the lexicon comes from the training documents only); mentions of
     strings that no other document tags are not examples (run time has no such mentions)."""
-    tagged_in: dict[str, set[str]] = {}
+    tagged_in: dict[str, set[str]] = {}  # separator key -> the documents that tag it
     for r in rows:
         if r["label"]:
-            tagged_in.setdefault(r["text"], set()).add(r["source"])
+            tagged_in.setdefault(separator_key(r["text"]), set()).add(r["source"])
     examples, feats = [], []
     for r in rows:
-        lexical = lexicon_evidence(r["text"], partial(_tagged_elsewhere, tagged_in, r["source"]))
+        lexical = lexicon_evidence(separator_key(r["text"]), partial(_tagged_elsewhere, tagged_in, r["source"]))
         if r["kind"] == "uncovered" or (r["kind"] == "mention" and IN_LEXICON not in lexical):
             continue
         evidence = tuple(r.get("evidence", ())) + lexical
@@ -195,7 +196,7 @@ def train(rows: list[dict], c: float, threshold: float) -> SloganClassifier:
         feats.append(candidate_features(r["text"], r["left"], r["right"], r["kind"], evidence=evidence))
     weights = [r.get("weight", 1.0) for r in examples]
     return SloganClassifier.fit(feats, [r["label"] for r in examples], c=c, threshold=threshold,
-                                lexicon=set(tagged_in), sample_weight=weights)
+                                lexicon={r["text"] for r in rows if r["label"]}, sample_weight=weights)
 
 
 def _tagged_elsewhere(tagged_in: dict[str, set[str]], source: str, string: str) -> bool:

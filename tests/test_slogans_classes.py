@@ -12,6 +12,7 @@ from nlp.annotate import annotate
 from nlp.components.slogans import (
     IN_LEXICON,
     PART_IN_LEXICON,
+    TermMatcher,
     _quote_it_ends,
     better_at_start,
     candidate_at,
@@ -21,6 +22,8 @@ from nlp.components.slogans import (
     lexicon_evidence,
     never_slogan,
     quoted_spans,
+    separator_key,
+    separator_keys,
 )
 from nlp.output import JsonlWriter
 from nlp.run_lexicon import prepare_run
@@ -131,6 +134,23 @@ def test_slogans_lexicon_evidence_of_parts():
     assert lexicon_evidence("四个现代化", known) == (IN_LEXICON,)
     assert lexicon_evidence("增产节约、增收节支", known) == (PART_IN_LEXICON,)
     assert lexicon_evidence("增收节支", known) == ()
+
+
+def test_slogans_terms_match_their_spellings_with_other_separators():
+    # One listed formula is written with 、 in one report and with a comma in another: a term
+    # matches either spelling (fixed terms as one pattern, a document's own one by one), and a
+    # term's parts run together are no spelling of it.
+    assert separator_key("厉行节约，反对浪费") == separator_key("厉行节约;反对浪费") == "厉行节约、反对浪费"
+    assert separator_keys(["四个现代化", "有法必依，执法必严"]) == ["四个现代化", "有法必依、执法必严"]
+    text = "要厉行节约，反对浪费；厉行节约；反对浪费。厉行节约反对浪费。"
+    found = ["厉行节约，反对浪费", "厉行节约；反对浪费"]
+    assert [text[s:e] for s, e in TermMatcher(["厉行节约、反对浪费"]).mentions(text, set())] == found
+    assert [text[s:e] for s, e in TermMatcher().mentions(text, {"厉行节约、反对浪费"})] == found
+
+
+def test_slogans_propagate_to_a_spelling_with_other_separators(pipeline):
+    doc = pipeline("全县推行“一村一品、一乡一业”。各村要一村一品，一乡一业。")
+    assert spans(doc) == [("一村一品、一乡一业", "classifier"), ("一村一品，一乡一业", "propagated")]
 
 
 def test_slogans_quoted_span_leaves_out_the_spaces_inside_the_quotes():

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -51,6 +52,7 @@ from ..rules.slogan_patterns import (
     NOUN_STOP_CHARS,
     NUMBER_JOINERS,
     NUMERALS,
+    FORMULA_SEPARATORS,
     PART_SEPARATORS,
     NUMBERED_CHAIN,
     NUMBERED_NEGATION,
@@ -66,7 +68,14 @@ from ..rules.slogan_patterns import (
     YI_WEI,
 )
 from ..rules.units import UNIT_TABLE
-from ..slogan_classifier import DEFAULT_MODEL_PATH, SloganClassifier, affix_words, candidate_features, list_parts
+from ..slogan_classifier import (
+    DEFAULT_MODEL_PATH,
+    STRING_CACHE_SIZE,
+    SloganClassifier,
+    affix_words,
+    candidate_features,
+    list_parts,
+)
 from ..spans import add_policy_spans
 from ..text import CleanText
 
@@ -433,6 +442,34 @@ def glossary_terms(entries: Iterable) -> set[str]:
     return terms
 
 
+# Each separator of FORMULA_SEPARATORS written as the first: the key of a listed formula.
+_SEPARATOR_KEY = str.maketrans(dict.fromkeys(FORMULA_SEPARATORS, FORMULA_SEPARATORS[0]))
+_ANY_SEPARATOR = "[" + re.escape(FORMULA_SEPARATORS) + "]"
+
+
+def separator_key(string: str) -> str:
+    """``string`` with its separators written alike (厉行节约，反对浪费 -> 厉行节约、反对浪费): the
+    spellings of one listed formula share it, and terms are matched and looked up by it."""
+    return string.translate(_SEPARATOR_KEY)
+
+
+def separator_keys(strings: Iterable[str]) -> list[str]:
+    """The separator keys of ``strings``, in one pass over them all (documents bring a thousand
+    terms each)."""
+    return "\0".join(strings).translate(_SEPARATOR_KEY).split("\0")
+
+
+def _char_regex(ch: str) -> str:
+    """The regex of a character of a term's key: any separator stands for a separator."""
+    return _ANY_SEPARATOR if ch == FORMULA_SEPARATORS[0] else re.escape(ch)
+
+
+@lru_cache(maxsize=STRING_CACHE_SIZE)
+def _variant_pattern(key: str) -> re.Pattern:
+    """The spellings of a term's key, its separators any of FORMULA_SEPARATORS."""
+    return re.compile("".join(map(_char_regex, key)))
+
+
 def _mention_pattern(terms: Iterable[str], prefilter: bool = False) -> re.Pattern | None:
     """A pattern that finds, at the leftmost position where one of ``terms`` starts, the
     longest term there (as one alternation over the terms, longest first, would).
@@ -443,7 +480,7 @@ def _mention_pattern(terms: Iterable[str], prefilter: bool = False) -> re.Patter
     (a pattern that opens with a lookahead loses the engine's quick scan for a first
     character) and saves trying the terms at most positions where one could start. It pays
     for the few hundred fixed terms, whose first characters are common (一, 两, 三, 大…)."""
-    terms = set(terms)
+    terms = set(map(separator_key, terms))
     if not terms:
         return None
     lookahead = ""
@@ -454,6 +491,7 @@ def _mention_pattern(terms: Iterable[str], prefilter: bool = False) -> re.Patter
 
 
 def _char_class(chars: Iterable[str]) -> str:
+    chars = set(chars) | (set(FORMULA_SEPARATORS) if FORMULA_SEPARATORS[0] in chars else set())
     return "[" + "".join(map(re.escape, sorted(chars))) + "]"
 
 
@@ -468,7 +506,7 @@ def _trie_regex(terms: Iterable[str]) -> str:
         node[""] = {}  # a term ends here
 
     def regex(node: dict) -> str:
-        branches = [re.escape(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
+        branches = [_char_regex(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 and len(node) == 1 else f"(?:{'|'.join(branches)})"
@@ -487,10 +525,17 @@ def chain_parts(terms: Iterable[str]) -> set[str]:
 
 
 def _occurrences(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """Every occurrence of each of ``terms`` in ``text`` (overlapping ones too), by start and
-    then longest first."""
+    """Every occurrence of each of ``terms`` in ``text`` (overlapping ones too, and spellings
+    with other separators), by start and then longest first."""
     spans = []
-    for term in terms:
+    for term in map(separator_key, terms):
+        if FORMULA_SEPARATORS[0] in term:
+            pattern = _variant_pattern(term)
+            match = pattern.search(text)
+            while match:
+                spans.append(match.span())
+                match = pattern.search(text, match.start() + 1)
+            continue
         at = text.find(term)
         while at >= 0:
             spans.append((at, at + len(term)))
@@ -616,21 +661,22 @@ def select_slogans(
         ``select_slogans("落实“四个不摘”要求", …)`` -> [(3, 7, "classifier")].
     """
     matcher = matcher or TermMatcher()
-    lexicon = {t for t, source in terms.items() if source == SOURCE_LEXICON}
+    mentions = matcher.mentions(text, set(terms))
+    source_of = dict(zip(separator_keys(terms), terms.values()))  # spellings share a key
+    lexicon = {key for key, source in source_of.items() if source == SOURCE_LEXICON}
     quoted = [(c.start, c.end) for c in candidates if c.kind == "quoted"]
     evidence = document_evidence(text, quoted)
-    mentions = matcher.mentions(text, set(terms))
     covered = {(c.start, c.end) for c in candidates}
-    scored = list(candidates) + [c for start, end in mentions if text[start:end] in lexicon
+    scored = list(candidates) + [c for start, end in mentions if separator_key(text[start:end]) in lexicon
                                  and (start, end) not in covered
                                  for c in [candidate_at(text, start, end, "mention", evidence)] if c]  # fmt: skip
     best_bare: dict[int, tuple] = {}  # start -> the likeliest unquoted candidate accepted there
     options = []  # (rank, start, end, source); sorted, the first of overlapping options wins
     for c in scored:
         string = text[c.start:c.end]
-        if terms.get(string) == SOURCE_GLOSSARY:
+        if source_of.get(separator_key(string)) == SOURCE_GLOSSARY:
             continue  # found below as a mention, where a longer term around it may win
-        extra = lexicon_evidence(string, lexicon.__contains__)
+        extra = lexicon_evidence(separator_key(string), lexicon.__contains__)
         p = model.probability(candidate_features(string, c.left, c.right, c.kind, model.settings, c.evidence + extra))
         if p < model.threshold:
             continue
@@ -645,8 +691,8 @@ def select_slogans(
             del best_bare[start]
             options.append(((1, -(end - quote), -p), quote, end, SOURCE_CLASSIFIER))
     options += [((1, -(end - start), -p), start, end, source) for start, (p, end, source) in best_bare.items()]
-    options += [((1, -(end - start), -1.0), start, end, terms[text[start:end]]) for start, end in mentions
-                if terms.get(text[start:end]) in (SOURCE_GLOSSARY, SOURCE_RUN)]  # fmt: skip
+    options += [((1, -(end - start), -1.0), start, end, source) for start, end in mentions
+                for source in [source_of.get(separator_key(text[start:end]))] if source in (SOURCE_GLOSSARY, SOURCE_RUN)]  # fmt: skip
     # Quoted spans first, then the longer of overlapping finds (和平共处五项原则 over 五项原则).
     taken = _Taken(skip)
     sources = {}
@@ -655,13 +701,15 @@ def select_slogans(
                 rank[0] and _is_amount(text, start, end)):
             taken.add((start, end))
             sources[(start, end)] = source
-    accepted = {text[s:e] for (s, e), source in sources.items() if source in (SOURCE_CLASSIFIER, SOURCE_LEXICON)}
+    accepted = {separator_key(text[s:e]) for (s, e), source in sources.items()
+                if source in (SOURCE_CLASSIFIER, SOURCE_LEXICON)}  # fmt: skip
     for span in [*_leftmost_longest(text, None, accepted), *_defined_parts(text, set(terms), matcher)]:
         string = text[span[0]:span[1]]
+        repeat = separator_key(string) in accepted
         if (taken.free(span) and not crosses_number(text, *span) and not never_slogan(string)
-                and not _is_amount(text, *span) and (string not in accepted or free_standing(text, *span))):
+                and not _is_amount(text, *span) and (not repeat or free_standing(text, *span))):
             taken.add(span)
-            sources[span] = SOURCE_PROPAGATED if string in accepted else SOURCE_GLOSSARY
+            sources[span] = SOURCE_PROPAGATED if repeat else SOURCE_GLOSSARY
     return [(s, e, sources[(s, e)]) for s, e in taken.spans()]
 
 

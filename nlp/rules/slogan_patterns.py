@@ -187,6 +187,10 @@ LEFT_CUES = (
 # Characters that separate the parts of a listed slogan (知差距、勇担当、强执行、创辉煌).
 PART_SEPARATORS = "、，,；; "
 
+# The separators a report may write one listed formula with, interchangeably: 厉行节约、反对浪费
+# and 厉行节约，反对浪费 are one slogan (the learned lexicon and the glossary match either).
+FORMULA_SEPARATORS = "、，,；;"
+
 # Plus signs of formulas (互联网+监管, 河长+检察长+警长).
 PLUS_SIGNS = "+＋"
 
