@@ -13,7 +13,8 @@ from .corpus import GoldUnit
 _TERM_NOISE = str.maketrans("", "", " \u3000\n\t“”\"'‘’「」")
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict:
+def prf(tp: int, fp: int, fn: int) -> dict:
+    """Precision, recall and F1 of tp right, fp wrong and fn missed spans, with the counts."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -88,8 +89,8 @@ def score(units: Iterable[GoldUnit], predictions: dict[str, list[dict]], labels:
         attrs = {attr: {"accuracy": sum(hits) / len(hits), "n": len(hits)}
                  for attr, hits in sorted(attr_hits[label].items())}  # fmt: skip
         result[label] = {
-            "exact": _prf(**counts[label]["exact"]) if counts[label]["exact"] else _prf(0, 0, 0),
-            "overlap": _prf(**counts[label]["overlap"]) if counts[label]["overlap"] else _prf(0, 0, 0),
+            "exact": prf(**counts[label]["exact"]) if counts[label]["exact"] else prf(0, 0, 0),
+            "overlap": prf(**counts[label]["overlap"]) if counts[label]["overlap"] else prf(0, 0, 0),
             "attrs": attrs,
         }
     return result

@@ -1,16 +1,20 @@
 """The national SLOGAN gold (corpora/gold/national_slogans.jsonl) and its decisions file agree
 with the reports they annotate: units are the report's text at their offsets and cover every
 paragraph, spans hold no quotation mark and never overlap, every annotated report has
-decisions, and every string decided `yes` is tagged somewhere in its report."""
+decisions, and every string decided `yes` is tagged somewhere in its report. The independent
+annotators' spans of the agreement check point into the reports, and
+scripts/slogan_agreement.py scores them."""
 
 import csv
+import subprocess
+import sys
 from collections import defaultdict
 
 import pytest
 
 from nlp.corpus import read_documents, read_gold
 
-from .conftest import GOLD, REPORTS
+from .conftest import GOLD, REPO, REPORTS
 
 QUOTES = "“”‘’「」『』\"'"
 
@@ -77,3 +81,22 @@ def test_national_gold_decisions_name_the_annotated_reports(reports, units, deci
 def _bare(string: str) -> str:
     """A decided or tagged string without a qualifier in parentheses and without spaces."""
     return "".join(string.split("（")[0].split(" (")[0].split())
+
+
+def test_national_gold_agreement_spans_are_the_reports_text(reports):
+    # The independent annotators' spans (corpora/README.md, "Agreement") point into the reports.
+    with open(GOLD / "national_slogan_agreement.tsv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) == 380 and {r["annotator"] for r in rows} == set("ABCD")
+    for row in rows:
+        text = reports[row["report"]][int(row["start"]):int(row["end"])]
+        assert text == row["string"] and not any(q in text for q in QUOTES), row
+
+
+def test_national_gold_agreement_figures():
+    # scripts/slogan_agreement.py: each annotator against the gold, pairs, and all together.
+    result = subprocess.run([sys.executable, "scripts/slogan_agreement.py"], capture_output=True, text=True,
+                            cwd=REPO, check=True)  # fmt: skip
+    lines = [line.split() for line in result.stdout.splitlines()]
+    assert lines[1][-6:] == ["82", "83", "82", "1.000", "0.988", "0.994"]  # A vs gold
+    assert lines[-1] == ["all", "annotators", "vs", "gold", "380", "382", "370", "0.974", "0.969", "0.971"]

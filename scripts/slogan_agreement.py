@@ -1,0 +1,80 @@
+"""How far independent annotators agree with the national SLOGAN gold and with each other.
+
+corpora/gold/national_slogan_agreement.tsv holds the spans that annotators tagged, each alone
+and blind to the gold and the tagger, in reports the gold annotates (see corpora/README.md,
+"Agreement"). This prints exact-span P/R/F1 of each annotator against the gold, and of the two
+annotators of each report against each other.
+
+Usage: python scripts/slogan_agreement.py [--agreement FILE] [--gold FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from nlp.corpus import read_gold  # noqa: E402
+from nlp.scoring import prf  # noqa: E402
+
+GOLD = REPO / "corpora" / "gold"
+
+
+def read_agreement(path: Path) -> dict[str, dict[str, set[tuple[int, int]]]]:
+    """annotator -> report -> the spans (start, end) the annotator tagged there."""
+    spans: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            spans[row["annotator"]][row["report"]].add((int(row["start"]), int(row["end"])))
+    return spans
+
+
+def gold_spans(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """report -> its SLOGAN spans in the gold."""
+    spans: dict[str, set] = defaultdict(set)
+    for unit in read_gold(path):
+        spans[unit.source].update((e["start"], e["end"]) for e in unit.ents if e["label"] == "SLOGAN")
+    return spans
+
+
+def agreement_rows(annotated: dict, gold: dict) -> list[tuple[str, int, int, int]]:
+    """(what is compared, tagged by the first, tagged by the second, tagged by both): each
+    annotator against the gold over its reports, every two annotators of one report against
+    each other over the reports they share, and all annotators against the gold."""
+    rows, total = [], [0, 0, 0]
+    for who, reports in sorted(annotated.items()):
+        counts = [0, 0, 0]
+        for report, found in reports.items():
+            counts = [a + b for a, b in zip(counts, (len(found), len(gold[report]), len(found & gold[report])))]
+        rows.append((f"{who} vs gold ({', '.join(sorted(reports))})", *counts))
+        total = [a + b for a, b in zip(total, counts)]
+    for one, other in combinations(sorted(annotated), 2):
+        shared = sorted(set(annotated[one]) & set(annotated[other]))
+        if shared:
+            first, second = annotated[one], annotated[other]
+            rows.append((f"{one} vs {other} ({', '.join(shared)})", sum(len(first[r]) for r in shared),
+                         sum(len(second[r]) for r in shared), sum(len(first[r] & second[r]) for r in shared)))  # fmt: skip
+    rows.append(("all annotators vs gold", *total))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--agreement", type=Path, default=GOLD / "national_slogan_agreement.tsv")
+    parser.add_argument("--gold", type=Path, default=GOLD / "national_slogans.jsonl")
+    args = parser.parse_args(argv)
+    print(f"{'compared':<44} {'first':>6} {'second':>6} {'both':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, first, second, both in agreement_rows(read_agreement(args.agreement), gold_spans(args.gold)):
+        m = prf(both, first - both, second - both)
+        print(f"{name:<44} {first:>6} {second:>6} {both:>5} {m['p']:>6.3f} {m['r']:>6.3f} {m['f']:>6.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
