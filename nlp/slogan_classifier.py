@@ -37,6 +37,7 @@ from .rules.slogan_patterns import (
     PLUS_SIGNS,
     POLICY_NAME_CUE,
     RIGHT_CUES,
+    HONOUR_CUES,
     TITLE_BRACKETS,
     YI_WEI,
 )
@@ -163,7 +164,7 @@ def candidate_features(
     document (``freq=2``, ``quoted_in_doc``, ``defined_in_doc``: see
     nlp.components.slogans.document_evidence).
 
-    Example: ``candidate_features("双减", "全面落实“", "”政策", "quoted")`` includes
+    Example: ``candidate_features("双减", "全面落实", "政策", "quoted")`` includes
     ``"ng=双减"``, ``"starts_numeral"`` and ``"rcue=政策"``."""
     settings = settings or DEFAULT_SETTINGS
     n_max, width = settings["ngram_max"], settings["context"]
@@ -182,6 +183,8 @@ def candidate_features(
     if settings.get("policy_name_cue") and POLICY_NAME_CUE.match(right[:cue_width]):
         feats.append("rcue=policy_name")  # …”的基本路线: the modifier hides the cue word
         any_cue = True
+    if right.startswith(HONOUR_CUES):
+        feats.append("rcue=honour")  # a brand, title or honour: never tagged
     if not any_cue:
         feats.append(f"{kind}:no_cue")  # 他说“五颜六色”。: nothing names a programme
     return feats

@@ -63,6 +63,14 @@ def test_slogan_classifier_evidence_and_no_cue_features():
     assert {"freq=1", "quoted:freq=1", "quoted:no_cue"} <= set(feats)
 
 
+def test_slogan_classifier_brand_title_or_honour_is_no_programme_cue():
+    # The annotation guide never tags brands, titles and honours: 品牌/称号/荣誉 after a name is
+    # a cue of its own, not pooled with the programme cues (工程, 行动 …).
+    feats = candidate_features("南湖大米", "全县的", "称号，", "quoted")
+    assert {"rcue=honour", "quoted:no_cue"} <= set(feats) and "rcue" not in feats
+    assert {"rcue=工程", "rcue"} <= set(candidate_features("南湖大米", "全县的", "工程，", "quoted"))
+
+
 def test_slogan_classifier_round_trip_is_plain_json(tmp_path):
     feats = [["a", "b"], ["a"], ["c"], ["c", "b"]]
     model = SloganClassifier.fit(feats, [1, 1, 0, 0], c=10.0, threshold=0.4, lexicon=["六稳", "双减"])

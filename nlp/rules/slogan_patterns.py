@@ -167,9 +167,13 @@ WORD_SUFFIXES = "化性式型"
 RIGHT_CUES = (
     "活动", "工作", "战略", "工程", "行动", "计划", "模式", "要求", "理念", "改革", "制度",
     "机制", "精神", "目标", "思路", "政策", "布局", "经验", "原则", "导向", "定位", "建设",
-    "主线", "工作法", "示范", "创建", "格局", "体系", "品牌", "称号", "荣誉", "方针", "口号",
+    "主线", "工作法", "示范", "创建", "格局", "体系", "方针", "口号",
     "路线", "运动", "方式", "的方针", "的原则", "的口号", "的政策", "的战略",
 )
+
+# Words after a name that make it a brand, title or honour, which the annotation guide never
+# tags (“西平小麦”品牌, “国家农产品地理标志产品”称号): a cue of their own, not a programme's.
+HONOUR_CUES = ("品牌", "称号", "荣誉")
 
 # Words that name a formula as a policy when they follow it after 的 and a short modifier
 # (“一个中心、两个基本点”的基本路线, …相结合的总方针, X的根本原则): POLICY_NAME_CUE.
