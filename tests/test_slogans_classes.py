@@ -153,6 +153,12 @@ def test_slogans_propagate_to_a_spelling_with_other_separators(pipeline):
     assert spans(doc) == [("一村一品、一乡一业", "classifier"), ("一村一品，一乡一业", "propagated")]
 
 
+def test_slogans_glossary_term_with_other_separators_is_tagged_and_linked(pipeline):
+    doc = pipeline("全省开展人人持证，技能河南建设。")
+    assert [(s.text, s._.source, s._.link["term"]) for s in doc.spans["policy"]] == [
+        ("人人持证，技能河南", "glossary", "人人持证、技能河南")]
+
+
 def test_slogans_quoted_span_leaves_out_the_spaces_inside_the_quotes():
     text = "认真实施“八七扶贫攻坚计划 ”，抓好“ 三北”防护林。"
     assert [(text[s:e], s) for s, e in quoted_spans(text)] == [("八七扶贫攻坚计划", 5), ("三北", 20)]
