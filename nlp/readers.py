@@ -40,6 +40,17 @@ class InputError(Exception):
         self.problem = problem
 
 
+def reading_error(path: str | Path, error: ValueError | OSError) -> str:
+    """One line naming ``path`` for an error raised while reading a data file (gold, agreement
+    and training files): not UTF-8, a bad line (a ValueError whose message names the file and
+    the line already), or the system's reason (no such file, a folder …)."""
+    if isinstance(error, UnicodeDecodeError):
+        return f"{path}: not UTF-8 text"
+    if isinstance(error, OSError):
+        return f"{path}: {error.strerror or error}"
+    return str(error)
+
+
 class InvalidBytesError(InputError):
     """A text file with bytes that are invalid in its encoding (``errors="replace"`` reads it)."""
 

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import nlp  # noqa: E402
 from nlp.corpus import read_documents, read_gold  # noqa: E402
 from nlp.output import doc_record  # noqa: E402
-from nlp.readers import InputError, read_document  # noqa: E402
+from nlp.readers import InputError, read_document, reading_error  # noqa: E402
 from nlp.scoring import score  # noqa: E402
 
 DEFAULT_DOCS = Path(__file__).resolve().parent.parent / "seeds"
@@ -97,12 +97,8 @@ def main() -> int:
     args = parser.parse_args()
     try:
         units = read_gold(args.gold)
-    except UnicodeDecodeError:
-        return _usage_error(f"{args.gold}: not UTF-8 text")
-    except ValueError as error:  # it names the file and the line
-        return _usage_error(str(error))
-    except OSError as error:
-        return _usage_error(f"{args.gold}: {error.strerror or error}")
+    except (ValueError, OSError) as error:
+        return _usage_error(reading_error(args.gold, error))
     if args.sources:
         wanted = set(args.sources)
         units = [u for u in units if u.source in wanted]

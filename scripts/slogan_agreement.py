@@ -21,17 +21,28 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from nlp.corpus import read_gold  # noqa: E402
+from nlp.readers import reading_error  # noqa: E402
 from nlp.scoring import prf  # noqa: E402
 
 GOLD = REPO / "corpora" / "gold"
 
 
+COLUMNS = ("annotator", "report", "start", "end")
+
+
 def read_agreement(path: Path) -> dict[str, dict[str, set[tuple[int, int]]]]:
-    """annotator -> report -> the spans (start, end) the annotator tagged there."""
+    """annotator -> report -> the spans (start, end) the annotator tagged there. Raises
+    ValueError naming the file and line of a row it cannot read."""
     spans: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            spans[row["annotator"]][row["report"]].add((int(row["start"]), int(row["end"])))
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in reader:
+            try:
+                who, report, start, end = (row[c] for c in COLUMNS)
+                spans[who][report].add((int(start), int(end)))
+            except (KeyError, TypeError, ValueError):
+                raise ValueError(f"{path}, line {reader.line_num}: needs the columns "
+                                 f"{', '.join(COLUMNS)} with whole-number offsets") from None  # fmt: skip
     return spans
 
 
@@ -64,13 +75,25 @@ def agreement_rows(annotated: dict, gold: dict) -> list[tuple[str, int, int, int
     return rows
 
 
+def _error(message: str) -> int:
+    print(f"slogan_agreement.py: error: {message}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--agreement", type=Path, default=GOLD / "national_slogan_agreement.tsv")
     parser.add_argument("--gold", type=Path, default=GOLD / "national_slogans.jsonl")
     args = parser.parse_args(argv)
+    loaded = []
+    for read, path in ((read_agreement, args.agreement), (gold_spans, args.gold)):
+        try:
+            loaded.append(read(path))
+        except (ValueError, OSError) as error:
+            return _error(reading_error(path, error))
+    rows = agreement_rows(*loaded)
     print(f"{'compared':<44} {'first':>6} {'second':>6} {'both':>5} {'P':>6} {'R':>6} {'F1':>6}")
-    for name, first, second, both in agreement_rows(read_agreement(args.agreement), gold_spans(args.gold)):
+    for name, first, second, both in rows:
         m = prf(both, first - both, second - both)
         print(f"{name:<44} {first:>6} {second:>6} {both:>5} {m['p']:>6.3f} {m['r']:>6.3f} {m['f']:>6.3f}")
     return 0

@@ -100,3 +100,16 @@ def test_national_gold_agreement_figures():
     lines = [line.split() for line in result.stdout.splitlines()]
     assert lines[1][-6:] == ["82", "83", "82", "1.000", "0.988", "0.994"]  # A vs gold
     assert lines[-1] == ["all", "annotators", "vs", "gold", "380", "382", "370", "0.974", "0.969", "0.971"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"annotator\treport\tstart\tend\nA\tgwr-1984\tx\t3\n", "line 2: needs the columns annotator, report, start, end"),
+    (b"\xff\xfe", "not UTF-8 text"),
+])
+def test_national_gold_agreement_bad_file_is_one_line(tmp_path, content, message):
+    bad = tmp_path / "agreement.tsv"
+    bad.write_bytes(content)
+    result = subprocess.run([sys.executable, "scripts/slogan_agreement.py", "--agreement", str(bad)],
+                            capture_output=True, text=True, cwd=REPO)  # fmt: skip
+    assert result.returncode == 2 and result.stdout == "" and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"slogan_agreement.py: error: {bad}") and message in result.stderr
