@@ -59,3 +59,12 @@ def read_gold(path: str | Path) -> list[GoldUnit]:
             except (json.JSONDecodeError, KeyError, TypeError) as error:
                 raise ValueError(f"{path}:{number}: not a gold record ({error})") from None
     return units
+
+
+def gold_spans(path: str | Path, label: str) -> dict[str, set[tuple[int, int]]]:
+    """The ``label`` spans (start, end) of a gold file, by source."""
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for unit in read_gold(path):
+        spans.setdefault(unit.source, set()).update(
+            (e["start"], e["end"]) for e in unit.ents if e["label"] == label)
+    return spans

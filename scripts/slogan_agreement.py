@@ -14,19 +14,19 @@ import argparse
 import csv
 import sys
 from collections import defaultdict
+from functools import partial
 from itertools import combinations
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from nlp.corpus import read_gold  # noqa: E402
+from nlp.corpus import gold_spans  # noqa: E402
 from nlp.readers import reading_error  # noqa: E402
 from nlp.scoring import prf  # noqa: E402
 
 GOLD = REPO / "corpora" / "gold"
-
-
+LABEL = "SLOGAN"
 COLUMNS = ("annotator", "report", "start", "end")
 
 
@@ -46,14 +46,6 @@ def read_agreement(path: Path) -> dict[str, dict[str, set[tuple[int, int]]]]:
     return spans
 
 
-def gold_spans(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """report -> its SLOGAN spans in the gold."""
-    spans: dict[str, set] = defaultdict(set)
-    for unit in read_gold(path):
-        spans[unit.source].update((e["start"], e["end"]) for e in unit.ents if e["label"] == "SLOGAN")
-    return spans
-
-
 def agreement_rows(annotated: dict, gold: dict) -> list[tuple[str, int, int, int]]:
     """(what is compared, tagged by the first, tagged by the second, tagged by both): each
     annotator against the gold over its reports, every two annotators of one report against
@@ -62,7 +54,8 @@ def agreement_rows(annotated: dict, gold: dict) -> list[tuple[str, int, int, int
     for who, reports in sorted(annotated.items()):
         counts = [0, 0, 0]
         for report, found in reports.items():
-            counts = [a + b for a, b in zip(counts, (len(found), len(gold[report]), len(found & gold[report])))]
+            expected = gold.get(report, set())
+            counts = [a + b for a, b in zip(counts, (len(found), len(expected), len(found & expected)))]
         rows.append((f"{who} vs gold ({', '.join(sorted(reports))})", *counts))
         total = [a + b for a, b in zip(total, counts)]
     for one, other in combinations(sorted(annotated), 2):
@@ -86,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD / "national_slogans.jsonl")
     args = parser.parse_args(argv)
     loaded = []
-    for read, path in ((read_agreement, args.agreement), (gold_spans, args.gold)):
+    for read, path in ((read_agreement, args.agreement), (partial(gold_spans, label=LABEL), args.gold)):
         try:
             loaded.append(read(path))
         except (ValueError, OSError) as error:

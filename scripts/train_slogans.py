@@ -45,7 +45,7 @@ from nlp.components.slogans import (  # noqa: E402
     quoted_spans,
     separator_key,
 )
-from nlp.corpus import read_documents, read_gold  # noqa: E402
+from nlp.corpus import gold_spans, read_documents  # noqa: E402
 from nlp.rules.slogan_patterns import SET_PHRASES  # noqa: E402
 from nlp.glossary import load as load_glossary  # noqa: E402
 from nlp.glossary.kb import Glossary  # noqa: E402
@@ -73,15 +73,6 @@ DEFAULT_C = 1.0
 DEFAULT_THRESHOLD = 0.40
 
 
-def gold_spans(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """The SLOGAN spans of a gold file, by source."""
-    gold: dict[str, set[tuple[int, int]]] = {}
-    for unit in read_gold(path):
-        spans = gold.setdefault(unit.source, set())
-        spans.update((e["start"], e["end"]) for e in unit.ents if e["label"] == LABEL)
-    return gold
-
-
 def report_texts(reports: Path) -> dict[str, str]:
     """The texts of the national reports, by id."""
     return {d["id"]: d["text"] for d in read_documents(reports)}
@@ -92,12 +83,12 @@ def build_rows(gold_dir: Path, seeds_dir: Path, reports: Path = DEFAULT_REPORTS)
     gold/national_slogans.jsonl annotates (when it exists), and of the set phrases."""
     entries = [json.loads(line) for line in open(gold_dir / "glossary.jsonl", encoding="utf-8") if line.strip()]
     documents = []  # (source, view, gold spans, own glossary entries, row weight)
-    for source, spans in sorted(gold_spans(gold_dir / "slogans.jsonl").items()):
+    for source, spans in sorted(gold_spans(gold_dir / "slogans.jsonl", LABEL).items()):
         view = clean((seeds_dir / source).read_text(encoding="utf-8"))
         documents.append((source, view, spans, [e for e in entries if e["source"] == source], 1.0))
     if (gold_dir / NATIONAL_GOLD).is_file():
         texts = report_texts(reports)
-        for source, spans in sorted(gold_spans(gold_dir / NATIONAL_GOLD).items()):
+        for source, spans in sorted(gold_spans(gold_dir / NATIONAL_GOLD, LABEL).items()):
             view = clean(texts[source])
             own = [e.to_dict() for e in extract_entries(view, source)]
             documents.append((source, view, spans, own, NATIONAL_WEIGHT))
@@ -209,10 +200,10 @@ def lodo(rows: list[dict], gold_dir: Path, seeds_dir: Path, c: float, threshold:
     """(document, P, R, F1, gold count, tp, predicted) of each held-out document (seeds, then
     national reports), the full component run on it alone."""
     held_out = [(source, (seeds_dir / source).read_text(encoding="utf-8"), spans)
-                for source, spans in sorted(gold_spans(gold_dir / "slogans.jsonl").items())]  # fmt: skip
+                for source, spans in sorted(gold_spans(gold_dir / "slogans.jsonl", LABEL).items())]  # fmt: skip
     if (gold_dir / NATIONAL_GOLD).is_file():
         texts = report_texts(reports)
-        held_out += [(source, texts[source], spans) for source, spans in sorted(gold_spans(gold_dir / NATIONAL_GOLD).items())]
+        held_out += [(source, texts[source], spans) for source, spans in sorted(gold_spans(gold_dir / NATIONAL_GOLD, LABEL).items())]
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for source, text, expected in held_out:

@@ -453,12 +453,6 @@ def separator_key(string: str) -> str:
     return string.translate(_SEPARATOR_KEY)
 
 
-def separator_keys(strings: Iterable[str]) -> list[str]:
-    """The separator keys of ``strings``, in one pass over them all (documents bring a thousand
-    terms each)."""
-    return "\0".join(strings).translate(_SEPARATOR_KEY).split("\0")
-
-
 def _char_regex(ch: str) -> str:
     """The regex of a character of a term's key: any separator stands for a separator."""
     return _ANY_SEPARATOR if ch == FORMULA_SEPARATORS[0] else re.escape(ch)
@@ -529,25 +523,19 @@ def _occurrences(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     with other separators), by start and then longest first."""
     spans = []
     for term in map(separator_key, terms):
-        if FORMULA_SEPARATORS[0] in term:
-            pattern = _variant_pattern(term)
-            match = pattern.search(text)
-            while match:
-                spans.append(match.span())
-                match = pattern.search(text, match.start() + 1)
-            continue
-        at = text.find(term)
-        while at >= 0:
-            spans.append((at, at + len(term)))
-            at = text.find(term, at + 1)
+        pattern = _variant_pattern(term)
+        match = pattern.search(text)
+        while match:
+            spans.append(match.span())
+            match = pattern.search(text, match.start() + 1)
     return sorted(spans, key=lambda span: (span[0], -span[1]))
 
 
 def _leftmost_longest(text: str, fixed: re.Pattern | None, extra: set[str]) -> list[tuple[int, int]]:
     """The spans that ``_mention_pattern`` over the terms of ``fixed`` and ``extra`` together
-    would find, without compiling any terms: at the leftmost position where a fixed or an
+    would find, without compiling them into one: at the leftmost position where a fixed or an
     extra term starts, the longest wins, and the search goes on after it. The extra terms (a
-    document's own, a few) are looked for with str.find."""
+    document's own, a few) are looked for one by one, each with its cached pattern."""
     found: list[tuple[int, int]] = []
     extra_spans = iter(_occurrences(text, extra))
     match = fixed.search(text) if fixed else None
@@ -662,7 +650,7 @@ def select_slogans(
     """
     matcher = matcher or TermMatcher()
     mentions = matcher.mentions(text, set(terms))
-    source_of = dict(zip(separator_keys(terms), terms.values()))  # spellings share a key
+    source_of = {separator_key(t): source for t, source in terms.items()}  # spellings share a key
     lexicon = {key for key, source in source_of.items() if source == SOURCE_LEXICON}
     quoted = [(c.start, c.end) for c in candidates if c.kind == "quoted"]
     evidence = document_evidence(text, quoted)
