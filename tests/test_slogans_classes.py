@@ -164,6 +164,33 @@ def test_slogans_quoted_span_leaves_out_the_spaces_inside_the_quotes():
     assert quoted_spans("他说“  ”。") == []  # nothing but spaces
 
 
+# fmt: off
+@pytest.mark.parametrize("text", [
+    '深化"放管服"改革，推行"一网通办"。',      # ASCII straight quotes
+    "深化＂放管服＂改革，推行＂一网通办＂。",  # full-width straight quotes
+    "深化”放管服”改革，推行”一网通办”。",      # closing quotes on both sides
+    "深化“放管服“改革，推行“一网通办“。",      # opening quotes on both sides
+])
+# fmt: on
+def test_slogans_quotes_of_messy_files_are_quotes(text):
+    assert [text[s:e] for s, e in quoted_spans(text)] == ["放管服", "一网通办"]
+
+
+def test_slogans_messy_quote_pairs_never_match_across_well_formed_quotes():
+    # Between two well-formed quotes stands ”和“: no pair of closing or opening quotes.
+    text = "推行“一网通办”和“最多跑一次”，不说“好”“坏”。"
+    assert [text[s:e] for s, e in quoted_spans(text)] == ["一网通办", "最多跑一次"]
+
+
+def test_slogans_context_leaves_out_the_spaces_around_quotes(pipeline):
+    # Extracted text puts spaces around quotes: the cue word before them still counts.
+    text = "我县深化 “放管服” 改革。"
+    spaced = next(c for c in find_candidates(text) if text[c.start:c.end] == "放管服")
+    assert (spaced.left, spaced.right) == ("我县深化", "改革。")
+    doc = pipeline(text)
+    assert [(s.text, s.start_char, s.end_char) for s in doc.spans["policy"]] == [("放管服", 6, 9)]
+
+
 def test_slogans_mention_never_continues_a_number():
     # 五零 accepted elsewhere is no mention inside the year 一九五零年; on its own it is.
     text = "一九五零年的产量。实现“五零”目标，五零成效显著。"

@@ -43,6 +43,7 @@ from ..rules.slogan_patterns import (
     LIST_PART_LENGTHS,
     LIST_RIGHT_TRIM,
     LEFT_CUES,
+    MESSY_QUOTE_PAIRS,
     MIN_SLOGAN_LENGTH,
     NAMED_FORMULA_CUES,
     NAMED_FORMULA_LENGTH,
@@ -80,10 +81,14 @@ from ..spans import add_policy_spans
 from ..text import CleanText
 
 LABEL = "SLOGAN"
-# Every quotation mark, opening and closing.
-QUOTE_CHARS = "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values())
-# Characters of context taken on each side of a candidate for its features.
+# Every quotation mark, opening and closing, straight ones included.
+QUOTE_CHARS = "".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + "".join(o for o, _ in MESSY_QUOTE_PAIRS)
+# Characters of context taken on each side of a candidate for its features, leaving out the
+# spaces that extracted text puts around quotes and between words (深化 “放管服” 改革): up to
+# SPACE_ALLOWANCE more characters are read for them.
 CONTEXT_CHARS = 6
+SPACE_ALLOWANCE = 4
+_LINE_SPACE = re.compile("[ \u3000\u00a0\t]+")
 # The longest string whose definition cue is looked for (“X”，即…).
 MAX_DEFINED_CHARS = 40
 # Magnitude words after a number, which make it an amount (315万, 982亿).
@@ -425,8 +430,9 @@ def candidate_at(text: str, start: int, end: int, kind: str, evidence: "Evidence
     if crosses_number(text, start, end) or never_slogan(string) or (kind == "mention" and not free_standing(text, start, end)):
         return None
     outer = 1 if kind == "quoted" else 0
-    return Candidate(start, end, kind, text[max(0, start - outer - CONTEXT_CHARS):start - outer],
-                     text[end + outer:end + outer + CONTEXT_CHARS], evidence.of(string, kind))  # fmt: skip
+    left = _LINE_SPACE.sub("", text[max(0, start - outer - CONTEXT_CHARS - SPACE_ALLOWANCE):start - outer])
+    right = _LINE_SPACE.sub("", text[end + outer:end + outer + CONTEXT_CHARS + SPACE_ALLOWANCE])
+    return Candidate(start, end, kind, left[-CONTEXT_CHARS:], right[:CONTEXT_CHARS], evidence.of(string, kind))
 
 
 def glossary_terms(entries: Iterable) -> set[str]:

@@ -30,11 +30,18 @@ MIN_SLOGAN_LENGTH = 2
 # citations, not names (the longest slogan in the seeds has 29 characters).
 MAX_QUOTE_LENGTH = 40
 
+# Quote pairs of messy files: straight quotes, which open and close alike (ASCII and full
+# width, from web pages and plain-text conversions), and curly quotes turned the wrong way by a
+# conversion or a typist (”两个确保”, “两个确保“). A well-formed text never has two closing
+# (or two opening) double quotes without the other kind between them, so these pairs only match
+# where the text is malformed; after the well-formed pairs, they are tried last.
+MESSY_QUOTE_PAIRS = (('"', '"'), ("＂", "＂"), ("”", "”"), ("“", "“"))
+
 # One quoted span: opening quote, text without quotes or paragraph breaks, closing quote.
 QUOTED = re.compile(
     "|".join(
         f"{re.escape(o)}(?P<q{i}>[^{re.escape(o + c)}“”‘’\\n]{{{MIN_SLOGAN_LENGTH},{MAX_QUOTE_LENGTH}}}){re.escape(c)}"
-        for i, (o, c) in enumerate(QUOTE_PAIRS.items())
+        for i, (o, c) in enumerate([*QUOTE_PAIRS.items(), *MESSY_QUOTE_PAIRS])
     )
 )
 
