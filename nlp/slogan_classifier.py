@@ -25,6 +25,7 @@ from typing import Container, Iterable, Sequence
 
 from .rules.slogan_patterns import (
     DIGIT_CODE,
+    HALF_WIDTH,
     LEFT_CUES,
     CONTRACTION_EXCLUDED,
     NUMBERED_BARE,
@@ -145,9 +146,10 @@ STRING_CACHE_SIZE = 2**12
 
 @lru_cache(maxsize=STRING_CACHE_SIZE)
 def _string_features(text: str, kind: str, n_max: int) -> tuple[str, ...]:
-    """The features of a candidate that its string and kind decide: kind, n-grams, shape."""
+    """The features of a candidate that its string and kind decide: kind, n-grams (of the
+    string with its digit codes half width: ３＋２＋４ reads as 3+2+4), shape."""
     feats = [f"kind={kind}"]
-    padded = f"^{text}$"
+    padded = f"^{text.translate(HALF_WIDTH)}$"
     for n in range(1, n_max + 1):
         feats += [f"ng={padded[i:i + n]}" for i in range(len(padded) - n + 1)]
     shape = shape_features(text)

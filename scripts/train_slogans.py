@@ -43,7 +43,7 @@ from nlp.components.slogans import (  # noqa: E402
     find_candidates,
     glossary_heads,
     quoted_spans,
-    separator_key,
+    spelling_key,
 )
 from nlp.corpus import gold_spans, read_documents  # noqa: E402
 from nlp.rules.slogan_patterns import SET_PHRASES  # noqa: E402
@@ -176,10 +176,10 @@ def train(rows: list[dict], c: float, threshold: float) -> SloganClassifier:
     tagged_in: dict[str, set[str]] = {}  # separator key -> the documents that tag it
     for r in rows:
         if r["label"]:
-            tagged_in.setdefault(separator_key(r["text"]), set()).add(r["source"])
+            tagged_in.setdefault(spelling_key(r["text"]), set()).add(r["source"])
     examples, feats = [], []
     for r in rows:
-        lexical = lexicon_evidence(separator_key(r["text"]), partial(_tagged_elsewhere, tagged_in, r["source"]))
+        lexical = lexicon_evidence(spelling_key(r["text"]), partial(_tagged_elsewhere, tagged_in, r["source"]))
         if r["kind"] == "uncovered" or (r["kind"] == "mention" and IN_LEXICON not in lexical):
             continue
         evidence = tuple(r.get("evidence", ())) + lexical

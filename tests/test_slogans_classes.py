@@ -22,9 +22,10 @@ from nlp.components.slogans import (
     lexicon_evidence,
     never_slogan,
     quoted_spans,
-    separator_key,
+    spelling_key,
 )
 from nlp.output import JsonlWriter
+from nlp.slogan_classifier import candidate_features
 from nlp.run_lexicon import prepare_run
 
 
@@ -139,12 +140,28 @@ def test_slogans_terms_match_their_spellings_with_other_separators():
     # One listed formula is written with 、 in one report and with a comma in another: a term
     # matches either spelling (fixed terms as one pattern, a document's own one by one), and a
     # term's parts run together are no spelling of it.
-    assert separator_key("厉行节约，反对浪费") == separator_key("厉行节约;反对浪费") == "厉行节约、反对浪费"
-    assert [separator_key(s) for s in ["四个现代化", "有法必依，执法必严"]] == ["四个现代化", "有法必依、执法必严"]
+    assert spelling_key("厉行节约，反对浪费") == spelling_key("厉行节约;反对浪费") == "厉行节约、反对浪费"
+    assert [spelling_key(s) for s in ["四个现代化", "有法必依，执法必严"]] == ["四个现代化", "有法必依、执法必严"]
     text = "要厉行节约，反对浪费；厉行节约；反对浪费。厉行节约反对浪费。"
     found = ["厉行节约，反对浪费", "厉行节约；反对浪费"]
     assert [text[s:e] for s, e in TermMatcher(["厉行节约、反对浪费"]).mentions(text, set())] == found
     assert [text[s:e] for s, e in TermMatcher().mentions(text, {"厉行节约、反对浪费"})] == found
+
+
+def test_slogans_digit_codes_match_in_either_width(pipeline):
+    # Older reports and converted files write codes full width: ３＋２＋４ is 3+2+4 to a term,
+    # to the fixed terms' pattern and to the classifier's n-grams.
+    assert spelling_key("３＋２＋４") == "3+2+4" and spelling_key("６＋１＋Ｎ") == "6+1+N"
+    text = "构建３＋２＋４体系，推行“17110”与１７１１０工作法。"
+    found = ["３＋２＋４", "17110", "１７１１０"]
+    assert [text[s:e] for s, e in TermMatcher(["3+2+4", "17110"]).mentions(text, set())] == found
+    assert [text[s:e] for s, e in TermMatcher().mentions(text, {"3+2+4", "17110"})] == found
+    assert [text[s:e] for s, e in TermMatcher(["１７１１０"]).mentions(text, set())] == found[1:]
+    features = candidate_features("３＋２＋４", "构建", "体系", "bare")
+    assert sorted(features) == sorted(candidate_features("3+2+4", "构建", "体系", "bare"))
+    assert "shape=code" in features
+    doc = pipeline("构建“3+2+4”产业体系。３＋２＋４产业体系初步形成。")
+    assert spans(doc) == [("3+2+4", "glossary"), ("３＋２＋４", "glossary")]
 
 
 def test_slogans_propagate_to_a_spelling_with_other_separators(pipeline):

@@ -54,6 +54,8 @@ from ..rules.slogan_patterns import (
     NUMBER_JOINERS,
     NUMERALS,
     FORMULA_SEPARATORS,
+    FULL_WIDTH_CODE_CHARS,
+    HALF_WIDTH_CODE_CHARS,
     PART_SEPARATORS,
     NUMBERED_CHAIN,
     NUMBERED_NEGATION,
@@ -448,25 +450,31 @@ def glossary_terms(entries: Iterable) -> set[str]:
     return terms
 
 
-# Each separator of FORMULA_SEPARATORS written as the first: the key of a listed formula.
-_SEPARATOR_KEY = str.maketrans(dict.fromkeys(FORMULA_SEPARATORS, FORMULA_SEPARATORS[0]))
-_ANY_SEPARATOR = "[" + re.escape(FORMULA_SEPARATORS) + "]"
+# A term's key: each separator of FORMULA_SEPARATORS written as the first, and full-width code
+# characters half width; and the spellings that each character of a key stands for.
+_SPELLING_KEY = str.maketrans({**dict.fromkeys(FORMULA_SEPARATORS, FORMULA_SEPARATORS[0]),
+                               **dict(zip(FULL_WIDTH_CODE_CHARS, HALF_WIDTH_CODE_CHARS))})  # fmt: skip
+_SPELLINGS = {FORMULA_SEPARATORS[0]: FORMULA_SEPARATORS,
+              **{half: half + full for full, half in zip(FULL_WIDTH_CODE_CHARS, HALF_WIDTH_CODE_CHARS)}}  # fmt: skip
 
 
-def separator_key(string: str) -> str:
-    """``string`` with its separators written alike (厉行节约，反对浪费 -> 厉行节约、反对浪费): the
-    spellings of one listed formula share it, and terms are matched and looked up by it."""
-    return string.translate(_SEPARATOR_KEY)
+def spelling_key(string: str) -> str:
+    """``string`` with its separators written alike and its digit codes half width (厉行节约，
+    反对浪费 -> 厉行节约、反对浪费; ３＋２＋４ -> 3+2+4): the spellings of one term share it,
+    and terms are matched and looked up by it."""
+    return string.translate(_SPELLING_KEY)
 
 
 def _char_regex(ch: str) -> str:
-    """The regex of a character of a term's key: any separator stands for a separator."""
-    return _ANY_SEPARATOR if ch == FORMULA_SEPARATORS[0] else re.escape(ch)
+    """The regex of a character of a term's key: any of its spellings."""
+    spellings = _SPELLINGS.get(ch)
+    return "[" + re.escape(spellings) + "]" if spellings else re.escape(ch)
 
 
 @lru_cache(maxsize=STRING_CACHE_SIZE)
 def _variant_pattern(key: str) -> re.Pattern:
-    """The spellings of a term's key, its separators any of FORMULA_SEPARATORS."""
+    """The spellings of a term's key (its separators any of FORMULA_SEPARATORS, its digits of
+    either width)."""
     return re.compile("".join(map(_char_regex, key)))
 
 
@@ -480,7 +488,7 @@ def _mention_pattern(terms: Iterable[str], prefilter: bool = False) -> re.Patter
     (a pattern that opens with a lookahead loses the engine's quick scan for a first
     character) and saves trying the terms at most positions where one could start. It pays
     for the few hundred fixed terms, whose first characters are common (一, 两, 三, 大…)."""
-    terms = set(map(separator_key, terms))
+    terms = set(map(spelling_key, terms))
     if not terms:
         return None
     lookahead = ""
@@ -491,7 +499,7 @@ def _mention_pattern(terms: Iterable[str], prefilter: bool = False) -> re.Patter
 
 
 def _char_class(chars: Iterable[str]) -> str:
-    chars = set(chars) | (set(FORMULA_SEPARATORS) if FORMULA_SEPARATORS[0] in chars else set())
+    chars = {spelling for ch in chars for spelling in _SPELLINGS.get(ch, ch)}
     return "[" + "".join(map(re.escape, sorted(chars))) + "]"
 
 
@@ -528,7 +536,7 @@ def _occurrences(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     """Every occurrence of each of ``terms`` in ``text`` (overlapping ones too, and spellings
     with other separators), by start and then longest first."""
     spans = []
-    for term in map(separator_key, terms):
+    for term in map(spelling_key, terms):
         pattern = _variant_pattern(term)
         match = pattern.search(text)
         while match:
@@ -656,21 +664,21 @@ def select_slogans(
     """
     matcher = matcher or TermMatcher()
     mentions = matcher.mentions(text, set(terms))
-    source_of = {separator_key(t): source for t, source in terms.items()}  # spellings share a key
+    source_of = {spelling_key(t): source for t, source in terms.items()}  # spellings share a key
     lexicon = {key for key, source in source_of.items() if source == SOURCE_LEXICON}
     quoted = [(c.start, c.end) for c in candidates if c.kind == "quoted"]
     evidence = document_evidence(text, quoted)
     covered = {(c.start, c.end) for c in candidates}
-    scored = list(candidates) + [c for start, end in mentions if separator_key(text[start:end]) in lexicon
+    scored = list(candidates) + [c for start, end in mentions if spelling_key(text[start:end]) in lexicon
                                  and (start, end) not in covered
                                  for c in [candidate_at(text, start, end, "mention", evidence)] if c]  # fmt: skip
     best_bare: dict[int, tuple] = {}  # start -> the likeliest unquoted candidate accepted there
     options = []  # (rank, start, end, source); sorted, the first of overlapping options wins
     for c in scored:
         string = text[c.start:c.end]
-        if source_of.get(separator_key(string)) == SOURCE_GLOSSARY:
+        if source_of.get(spelling_key(string)) == SOURCE_GLOSSARY:
             continue  # found below as a mention, where a longer term around it may win
-        extra = lexicon_evidence(separator_key(string), lexicon.__contains__)
+        extra = lexicon_evidence(spelling_key(string), lexicon.__contains__)
         p = model.probability(candidate_features(string, c.left, c.right, c.kind, model.settings, c.evidence + extra))
         if p < model.threshold:
             continue
@@ -686,7 +694,7 @@ def select_slogans(
             options.append(((1, -(end - quote), -p), quote, end, SOURCE_CLASSIFIER))
     options += [((1, -(end - start), -p), start, end, source) for start, (p, end, source) in best_bare.items()]
     options += [((1, -(end - start), -1.0), start, end, source) for start, end in mentions
-                for source in [source_of.get(separator_key(text[start:end]))] if source in (SOURCE_GLOSSARY, SOURCE_RUN)]  # fmt: skip
+                for source in [source_of.get(spelling_key(text[start:end]))] if source in (SOURCE_GLOSSARY, SOURCE_RUN)]  # fmt: skip
     # Quoted spans first, then the longer of overlapping finds (和平共处五项原则 over 五项原则).
     taken = _Taken(skip)
     sources = {}
@@ -695,11 +703,11 @@ def select_slogans(
                 rank[0] and _is_amount(text, start, end)):
             taken.add((start, end))
             sources[(start, end)] = source
-    accepted = {separator_key(text[s:e]) for (s, e), source in sources.items()
+    accepted = {spelling_key(text[s:e]) for (s, e), source in sources.items()
                 if source in (SOURCE_CLASSIFIER, SOURCE_LEXICON)}  # fmt: skip
     for span in [*_leftmost_longest(text, None, accepted), *_defined_parts(text, set(terms), matcher)]:
         string = text[span[0]:span[1]]
-        repeat = separator_key(string) in accepted
+        repeat = spelling_key(string) in accepted
         if (taken.free(span) and not crosses_number(text, *span) and not never_slogan(string)
                 and not _is_amount(text, *span) and (not repeat or free_standing(text, *span))):
             taken.add(span)

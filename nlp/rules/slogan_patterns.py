@@ -136,13 +136,19 @@ CHAIN_PART = re.compile(rf"[{NUMERALS}][^{NUMERALS}]+")
 # since 三年, 一是, 两岸 have the same shape).
 NUMBERED_BARE = re.compile(rf"[{NUMERALS}][\u4e00-\u9fff]")
 
+# A digit, half or full width (older reports and converted files write ３＋２＋４, １７１１０),
+# what continues a number after one (a point or a percent sign), and a formula's N.
+_DIGIT = "[0-9０-９]"
+_NUMBER_GOES_ON = "[0-9０-９.．%％]"
+_N = "[0-9０-９NＮ]"
+
 # Digit codes and formulas used as names: 13710, 17110, 3+2+4, 6+1+N, 1+2+3+4, 5＋N.
-DIGIT_CODE = re.compile(r"(?<![0-9.%])(?:[0-9]{3,5}|[0-9](?:[+＋][0-9N]){1,4})(?![0-9.%])")
+DIGIT_CODE = re.compile(rf"(?<!{_NUMBER_GOES_ON})(?:{_DIGIT}{{3,5}}|{_DIGIT}(?:[+＋]{_N}){{1,4}})(?!{_NUMBER_GOES_ON})")
 
 # Formulas are the only digit codes looked for outside quotes (构建安全生产1+2+3+4工作机制);
 # bare numbers there are amounts and years. The lookbehind (no digit, point or % before the
 # first digit) comes after that digit, so that a search only stops at digits.
-DIGIT_FORMULA = re.compile(r"[0-9](?<![0-9.%][0-9])(?:[+＋][0-9N]){1,4}(?![0-9.%])")
+DIGIT_FORMULA = re.compile(rf"{_DIGIT}(?<!{_NUMBER_GOES_ON}{_DIGIT})(?:[+＋]{_N}){{1,4}}(?!{_NUMBER_GOES_ON})")
 
 # Digits, half and full width: a slogan never starts or ends inside a run of them (369 in
 # 3696亿元, “315” in 3150个), and a decimal point or thousands comma between two of them keeps
@@ -201,6 +207,12 @@ PART_SEPARATORS = "、，,；; "
 # The separators a report may write one listed formula with, interchangeably: 厉行节约、反对浪费
 # and 厉行节约，反对浪费 are one slogan (the learned lexicon and the glossary match either).
 FORMULA_SEPARATORS = "、，,；;"
+
+# Full-width characters of digit codes and formulas, and their half-width spellings: ３＋２＋４
+# is 3+2+4 to a term, a lexicon look-up and a candidate's features (HALF_WIDTH translates).
+FULL_WIDTH_CODE_CHARS = "０１２３４５６７８９＋Ｎ"
+HALF_WIDTH_CODE_CHARS = "0123456789+N"
+HALF_WIDTH = str.maketrans(FULL_WIDTH_CODE_CHARS, HALF_WIDTH_CODE_CHARS)
 
 # Plus signs of formulas (互联网+监管, 河长+检察长+警长).
 PLUS_SIGNS = "+＋"
