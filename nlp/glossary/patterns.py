@@ -33,8 +33,9 @@ ENTRY_NUMBER = re.compile(
     r"|(?P<circled>[①-⑳]))[ \t\u3000\u00a0]*"
 )
 
-# Quotation marks around a term, opening -> closing.
-QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
+# Quotation marks around a term, opening -> closing; straight quotes (ASCII and full width)
+# open and close alike, and a messy file may open a term with a closing quote (”两个确保”).
+QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "＂": "＂", "”": "”"}
 
 # A quoted head: the quoted core, then up to this many characters of suffix before the
 # separator (“3+2+4”高端制造业产业体系。 → core 3+2+4).
@@ -241,8 +242,8 @@ MIN_WORD_FREQUENCY = 10
 # The longest dictionary word considered (idioms and most compounds).
 MAX_WORD_LENGTH = 6
 # Quotation marks that delimit a mention: a quoted mention always stands on its own.
-OPENING_QUOTES = "“‘「『\""
-CLOSING_QUOTES = "”’」』\""
+OPENING_QUOTES = "“‘「『\"＂"
+CLOSING_QUOTES = "”’」』\"＂"
 
 # --- Other glossary layouts (nlp.glossary.extract) ---
 
