@@ -173,7 +173,7 @@ def train(rows: list[dict], c: float, threshold: float) -> SloganClassifier:
     lexicon. A row's string is "in the lexicon" when another of these documents tags it (as
     at run time, where the lexicon comes from the training documents only); mentions of
     strings that no other document tags are not examples (run time has no such mentions)."""
-    tagged_in: dict[str, set[str]] = {}  # separator key -> the documents that tag it
+    tagged_in: dict[str, set[str]] = {}  # spelling key -> the documents that tag it
     for r in rows:
         if r["label"]:
             tagged_in.setdefault(spelling_key(r["text"]), set()).add(r["source"])

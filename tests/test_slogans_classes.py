@@ -25,8 +25,8 @@ from nlp.components.slogans import (
     spelling_key,
 )
 from nlp.output import JsonlWriter
-from nlp.slogan_classifier import candidate_features
 from nlp.run_lexicon import prepare_run
+from nlp.slogan_classifier import candidate_features
 
 
 @pytest.fixture
