@@ -226,6 +226,24 @@ def test_slogans_mention_never_inside_a_longer_word():
     assert candidate_at(text, second, second + 4, "mention", evidence).start == second
 
 
+def test_slogans_mention_never_inside_a_dictionary_word():
+    # A place name or an idiom of the general dictionary holding an accepted string is no
+    # mention of it (三河 in 三河市, 五湖 in 五湖四海); a word that only adds a cue word (四化|建设)
+    # or cuts through an edge (行政 in 实行政企分开) does not count.
+    text = "建设“三河”“五湖”，实现“四化”，“政企分开”。三河市来自五湖四海，四化建设，实行政企分开。"
+    evidence = document_evidence(text, quoted_spans(text))
+    later = text.index("。") + 1
+    found = {s: candidate_at(text, i, i + len(s), "mention", evidence)
+             for s in ("三河", "五湖", "四化", "政企分开") for i in [text.index(s, later)]}
+    assert [s for s, c in found.items() if c] == ["四化", "政企分开"]
+
+
+def test_slogans_never_tagged_inside_a_dictionary_word(pipeline):
+    doc = pipeline("建设“三河”。三河市的三河治理。")  # 三河 is in the packaged lexicon too
+    assert [(s.text, s.start_char, s._.source) for s in doc.spans["policy"]] == [
+        ("三河", 3, "classifier"), ("三河", 11, "lexicon")]
+
+
 # fmt: off
 @pytest.mark.parametrize("text, expected", [
     ("全党要坚持四项基本原则，为实现四个现代化而奋斗。", ["四项基本原则", "四个现代化"]),

@@ -70,6 +70,8 @@ from ..rules.slogan_patterns import (
     WORD_SUFFIXES,
     YI_WEI,
 )
+from ..glossary.patterns import MAX_WORD_LENGTH
+from ..glossary.standalone import dictionary_words
 from ..rules.units import UNIT_TABLE
 from ..slogan_classifier import (
     DEFAULT_MODEL_PATH,
@@ -353,10 +355,27 @@ def _is_amount(text: str, start: int, end: int) -> bool:
 
 def free_standing(text: str, start: int, end: int) -> bool:
     """Whether an unquoted mention of a string accepted elsewhere stands on its own here: no
-    derivational suffix after it makes it part of a longer word (城乡一体|化), and a numeral
+    derivational suffix after it makes it part of a longer word (城乡一体|化), a numeral
     opening it does not continue a number or an ordinal (五零 in 一九五零年), as for a
-    formulation."""
-    return text[end:end + 1] not in tuple(WORD_SUFFIXES) and not _continues_number(text, start)
+    formulation, and no word of the general dictionary holds it (see :func:`_inside_word`)."""
+    return (text[end:end + 1] not in tuple(WORD_SUFFIXES) and not _continues_number(text, start)
+            and not _inside_word(text, start, end))  # fmt: skip
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether a longer word of the general dictionary (nlp.glossary.standalone) holds
+    ``text[start:end]``: a place name (三河 in 三河市), an idiom (五湖 in 五湖四海), a compound.
+    A word that only adds a cue or trailing word to it (四化|建设) does not count, nor does a
+    word that merely cuts through one of its edges (行政 in 实行政企分开: segmentation is
+    ambiguous there, and such a guard lost slogans in the LODO table)."""
+    words = dictionary_words()
+    for word_start in range(max(0, start - MAX_WORD_LENGTH + 1), start + 1):
+        for word_end in range(end, min(len(text), word_start + MAX_WORD_LENGTH) + 1):
+            word = text[word_start:word_end]
+            if (word_end - word_start > end - start and word in words
+                    and not (word_start == start and word[end - start:] in _TAIL_SET)):
+                return True
+    return False
 
 
 def never_slogan(string: str) -> bool:
