@@ -238,6 +238,18 @@ def test_slogans_mention_never_inside_a_dictionary_word():
     assert [s for s, c in found.items() if c] == ["四化", "政企分开"]
 
 
+def test_slogans_no_unquoted_candidate_inside_a_dictionary_word():
+    # 以食为天 in the proverb 民以食为天 and 三不知 in 一问三不知 have a formulation's shape.
+    text = "民以食为天，一问三不知。坚持以粮为纲，反对三不要。"
+    assert candidate_strings(text) == ["民以食为天，一问三不知", "一问三不知", "以粮为纲", "三不要"]
+
+
+def test_slogans_glossary_term_never_tagged_inside_a_dictionary_word(pipeline):
+    doc = pipeline("建设“五湖”。来自五湖四海的五湖游客。\n\n名词解释\n\n1.“五湖”：指五个湖泊。\n")
+    assert [(s.text, s.start_char, s._.source) for s in doc.spans["policy"] if s.label_ == "SLOGAN"] == [
+        ("五湖", 3, "glossary"), ("五湖", 14, "glossary")]
+
+
 def test_slogans_never_tagged_inside_a_dictionary_word(pipeline):
     doc = pipeline("建设“三河”。三河市的三河治理。")  # 三河 is in the packaged lexicon too
     assert [(s.text, s.start_char, s._.source) for s in doc.spans["policy"]] == [

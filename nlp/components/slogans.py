@@ -9,7 +9,8 @@ glossary and the document's own, ``doc._.glossary``) are slogans wherever they o
 is every other mention in the document of a string it accepted, and every mention of a string
 that another document of the same run accepted (nlp/run_lexicon.py). Each span records why it
 was tagged in ``source`` (SOURCE_* below). No span starts or ends inside a number, has a
-NEVER_SLOGANS shape, or takes an unquoted digit code that counts something (315家).
+NEVER_SLOGANS shape, or takes an unquoted digit code that counts something (315家), and no
+unquoted one lies inside a longer word of the general dictionary (三河 in 三河市).
 
 Example::
 
@@ -365,6 +366,7 @@ def free_standing(text: str, start: int, end: int) -> bool:
 def _inside_word(text: str, start: int, end: int) -> bool:
     """Whether a longer word of the general dictionary (nlp.glossary.standalone) holds
     ``text[start:end]``: a place name (三河 in 三河市), an idiom (五湖 in 五湖四海), a compound.
+    No unquoted find is tagged there: a candidate, a lexicon, glossary or run term, a repeat.
     A word that only adds a cue or trailing word to it (四化|建设) does not count, nor does a
     word that merely cuts through one of its edges (行政 in 实行政企分开: segmentation is
     ambiguous there, and such a guard lost slogans in the LODO table)."""
@@ -445,10 +447,13 @@ def find_candidates(text: str, evidence: "Evidence | None" = None) -> list[Candi
 def candidate_at(text: str, start: int, end: int, kind: str, evidence: "Evidence") -> Candidate | None:
     """The candidate ``text[start:end]`` of ``kind`` ("quoted", "bare" or "mention": an
     unquoted occurrence of a string of the learned lexicon), None where it crosses a number,
-    has a NEVER_SLOGANS shape, or is a mention that does not stand on its own (see
-    :func:`free_standing`)."""
+    has a NEVER_SLOGANS shape, is a mention that does not stand on its own (see
+    :func:`free_standing`), or is unquoted and held by a longer dictionary word (see
+    :func:`_inside_word`)."""
     string = text[start:end]
     if crosses_number(text, start, end) or never_slogan(string) or (kind == "mention" and not free_standing(text, start, end)):
+        return None
+    if kind == "bare" and _inside_word(text, start, end):
         return None
     outer = 1 if kind == "quoted" else 0
     left = _LINE_SPACE.sub("", text[max(0, start - outer - CONTEXT_CHARS - SPACE_ALLOWANCE):start - outer])
@@ -713,7 +718,8 @@ def select_slogans(
             options.append(((1, -(end - quote), -p), quote, end, SOURCE_CLASSIFIER))
     options += [((1, -(end - start), -p), start, end, source) for start, (p, end, source) in best_bare.items()]
     options += [((1, -(end - start), -1.0), start, end, source) for start, end in mentions
-                for source in [source_of.get(spelling_key(text[start:end]))] if source in (SOURCE_GLOSSARY, SOURCE_RUN)]  # fmt: skip
+                for source in [source_of.get(spelling_key(text[start:end]))]
+                if source in (SOURCE_GLOSSARY, SOURCE_RUN) and not _inside_word(text, start, end)]  # fmt: skip
     # Quoted spans first, then the longer of overlapping finds (和平共处五项原则 over 五项原则).
     taken = _Taken(skip)
     sources = {}
