@@ -370,6 +370,8 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     A word that only adds a cue or trailing word to it (四化|建设) does not count, nor does a
     word that merely cuts through one of its edges (行政 in 实行政企分开: segmentation is
     ambiguous there, and such a guard lost slogans in the LODO table)."""
+    if end - start >= MAX_WORD_LENGTH:
+        return False  # no dictionary word is longer
     words = dictionary_words()
     for word_start in range(max(0, start - MAX_WORD_LENGTH + 1), start + 1):
         for word_end in range(end, min(len(text), word_start + MAX_WORD_LENGTH) + 1):
