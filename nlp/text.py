@@ -7,7 +7,9 @@ original ones. What is deleted:
 - ``[bookmark: _Toc123]`` markup left by Word exports;
 - carriage returns;
 - line breaks that the layout inserted inside a sentence (with the blank lines, indentation
-  and lone page numbers around them), while paragraph and heading breaks stay;
+  and lone page numbers around them), while paragraph and heading breaks stay, and those
+  around responsibility clauses (a line ending in （责任单位：…） ends a block, 牵头单位：…
+  starts one);
 - spaces inside numbers and between a number and its unit (``82 个``, ``2021 年``).
 
 Example::
@@ -26,6 +28,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
+
+from .rules.resp_unit_patterns import CLOSERS, KEYWORD_CLAUSE, KEYWORD_ROLES
 
 BOOKMARK = re.compile(r"\[bookmark: [^\]\n]*\]")
 
@@ -52,6 +56,10 @@ _BLOCK_START = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．](?!\d)"
     r"|第[一二三四五六七八九十百\d]+[章节条部分]|——|●|■|◆|附件|附表|注[:：]|表\d)"
 )
+# A responsibility clause starts a block (牵头单位：…) and one that ends a line ends it
+# (…（责任单位：市财政局，各县政府）): it closes the task before it.
+_CLAUSE_START = re.compile("^(?:" + "|".join(sorted(KEYWORD_ROLES, key=len, reverse=True)) + ")[:：]")
+_CLAUSE_AT_END = re.compile(KEYWORD_CLAUSE.pattern + "$")
 # A line that starts like this continues a sentence: no paragraph starts with a closing mark
 # or with a single character followed by a comma (优质林 / 果，布局区域化).
 _CONTINUATION_START = re.compile(r"^(?:[，、。；：）)”’〕】]|[^\s\d（(“‘《〔【—●■◆][，、])")
@@ -183,7 +191,7 @@ def _prevailing_width(widths: list[int]) -> int | None:
 def _joins(prev: str, nxt: str, wrap_width: int | None) -> bool:
     """Whether the break between two non-empty lines was put there by the layout."""
     last = prev[-1]
-    if _BLOCK_START.match(nxt):
+    if _BLOCK_START.match(nxt) or _CLAUSE_START.match(nxt) or _ends_with_clause(prev):
         return False
     if last in _OPEN_END:
         return True
@@ -201,6 +209,11 @@ def _joins(prev: str, nxt: str, wrap_width: int | None) -> bool:
     if "\t" in prev:
         return False  # a table row
     return width >= _LONG_LINE_WIDTH or (width >= _PROSE_LINE_WIDTH and _PROSE.search(prev) is not None)
+
+
+def _ends_with_clause(line: str) -> bool:
+    """Whether a bracketed responsibility clause ends ``line`` (…（责任单位：市财政局）)."""
+    return line[-1] in CLOSERS and _CLAUSE_AT_END.search(line) is not None
 
 
 def _layout_breaks(text: str) -> list[tuple[int, int]]:

@@ -173,6 +173,15 @@ def test_resp_units_task_shrinks_to_the_last_sentence_far_from_a_number():
     assert [u.task_start for u in find_resp_units(text, max_task_paragraphs=5)] == [0]
 
 
+def test_resp_units_keyword_line_after_a_clause_with_commas(resp_nlp):
+    # The comma makes the clause's line look like wrapped prose; the break after it stays.
+    raw = "（责任单位：省统计局，各省辖市人民政府）\n牵头单位：市生态环境局；配合单位：市水利局。\n"
+    doc = resp_nlp(raw)
+    got = [(s.text, s._.role) for s in doc.spans["policy"]]
+    assert got == [("省统计局", "responsible"), ("各省辖市人民政府", "responsible"),
+                   ("市生态环境局", "lead"), ("市水利局", "cooperating")]  # fmt: skip
+
+
 def test_resp_units_clause_over_layout_line_breaks(resp_nlp):
     raw = (
         "1.加强水质保护。推进生态廊道建设。（责任单位：市生态环境局、发展和改革委\n\n员会、市京〔\n"

@@ -109,3 +109,14 @@ def test_clean_joins_line_ending_in_comma():
     raw = "27. 人人持证、技能河南：指省委省政府提出的至 2025 年，\n\n全省完成 1500 万人次职业技能培训任务。"
     assert clean(raw).text == "27. 人人持证、技能河南：指省委省政府提出的至2025年，全省完成1500万人次职业技能培训任务。"
     assert not re.search(r"\s", clean(raw).text.replace("27. ", ""))
+
+
+def test_clean_keeps_breaks_around_responsibility_clauses():
+    # A line that ends with a bracketed clause closes its task; a keyword line starts a block.
+    raw = (
+        "加快推进污水处理厂提标改造，确保出水水质稳定达标。（责任单位：市生态环境局，各县区政府）\n"
+        "牵头单位：市水利局；配合单位：市农业农村局。\n"
+        "同时加强管网建设，提高污水收集率，确保污水处理设施稳定运行，按期完成年度目标任务。（责任单位：有关县〔市、区〕政府）\n"
+        "推进雨污分流改造，逐步消除城市建成区黑臭水体，持续改善河湖水环境质量，不断提升群众满意度。\n"
+    )
+    assert clean(raw).text == raw
