@@ -341,6 +341,13 @@ ATTRIBUTE_CLASSES = [
     ("确保零售物价上涨幅度低于去年，力争控制在百分之八左右。", [("百分之八左右", "零售物价上涨幅度", "level", True, None)]),
     ("虽然做了努力，物价涨幅仍然高达百分之十八。", [("百分之十八", "物价涨幅", "growth", False, None)]),
     ("基本建设投资缩减为九十亿元。", [("九十亿元", "基本建设投资", "level", False, None)]),
+    # a comparison base is no name: 同口径, 按可比口径计算, and 低于/高于 a place just before the value
+    ("地方财政收入完成845亿元，同口径增长6.3%。",
+     [("845亿元", "地方财政收入", "level", False, None), ("6.3%", "地方财政收入", "growth", False, None)]),
+    ("进出口总额1.2万亿元，按可比口径计算增长3.5%。",
+     [("1.2万亿元", "进出口总额", "level", False, None), ("3.5%", "进出口总额", "growth", False, None)]),
+    ("全市工业投资增长7.5%、高于全省1.2个百分点。",
+     [("7.5%", "工业投资", "growth", False, None), ("1.2个百分点", "工业投资", "change", False, None)]),
     # （一） heads a report that has no 一、 headings: its plan section makes targets
     ("（一）一九六四年国民经济计划的安排\n\n农业总产值达到八百五十亿元。", [("八百五十亿元", "农业总产值", "level", True, None)]),
 ]

@@ -254,15 +254,17 @@ NAME_TRAILING_NOISE = re.compile(
 )
 # The characters that noise ends with: a left context (one line) ending otherwise has none.
 NAME_TRAILING_NOISE_LAST = frozenset(w[-1] for w in _TRAILING_NOISE_WORDS) | {"年"}
-# Comparison bases are neither names nor periods (较2017年, 比上年, 与上年同期相比). The
+# Comparison bases are neither names nor periods (较2017年, 比上年, 与上年同期相比, 同口径). The
 # lookahead lists the characters they start with (see the module docstring).
 COMPARISON_BASE = re.compile(
-    r"(?=[较比与同按低高快慢好超达扣考])(?:"
+    r"(?=[较比与同按低高快慢好超达扣考可])(?:"
     r"(?:较|比|与|同)(?:上年|去年|今年|本年|上一年|前一年|上年同期|去年同期|同期|上半年"
     r"|(?:[12１２][0-9０-９]{3}|[一二〇零九○][〇零一二三四五六七八九○]{3})年(?:底|末)?)"
     r"(?:同期)?(?:预计数?|实际)?(?:相比)?|按可比价格计算|按可比价计算|同比"
+    r"|(?:按)?(?:同口径|可比口径)(?:计算)?"
     r"|(?:扣除|考虑)[^，,。；;]{0,6}因素(?:后)?"
     r"|(?:低于|高于|快于|慢于|好于|超过|达到)(?:预期|[^，,。；;、\d]{0,6}?(?=\d|[一二两三四五六七八九十]))"
+    r"|(?:低于|高于|快于|慢于|好于)[^，,。；;、\d]{0,6}$"  # …、低于南阳市|0.9个百分点: the left context
     r")"
 )
 # Words that state a plan, an estimate or a comparison, never part of a name: stripped from its
