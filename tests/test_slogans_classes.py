@@ -107,6 +107,17 @@ def test_slogans_enumeration_beats_its_first_part_at_one_start():
     assert not better_at_start(text, start, (0.4, 15), (0.5, list_end))
 
 
+def test_slogans_minimal_form_beats_itself_with_a_cue_word(pipeline):
+    # An unquoted slogan is its minimal form: of two accepted finds at one start, the one
+    # that only adds a cue or trailing word (战略, 建设, 的) loses, whatever the probabilities.
+    text = "协调推进四个全面战略布局，加快四个现代化建设的步伐。"
+    start = text.index("四个全面")
+    assert better_at_start(text, start, (0.5, start + 4), (0.9, start + 6))
+    assert not better_at_start(text, start, (0.9, start + 6), (0.5, start + 4))
+    doc = pipeline(text)
+    assert [s.text for s in doc.spans["policy"] if s.label_ == "SLOGAN"] == ["四个全面", "四个现代化"]
+
+
 def test_slogans_unquoted_find_at_a_quotes_end_names_the_quote():
     # An unquoted find that ends a short quote after a qualifier stands for the quote (a quoted
     # slogan is the quoted text); not one at the quote's start, after a longer lead, or in a list.

@@ -755,11 +755,14 @@ def _quote_it_ends(text: str, quote_starts: dict[int, int], start: int, end: int
 
 def better_at_start(text: str, start: int, new: tuple[float, int], old: tuple[float, int]) -> bool:
     """Whether the accepted unquoted candidate ``new`` (probability, end) beats ``old`` at the
-    same start: an enumeration beats its own first part (以粮为纲、多种经营 over 以粮为纲),
-    else the likelier one wins."""
+    same start: an enumeration beats its own first part (以粮为纲、多种经营 over 以粮为纲), a
+    find beats itself with a cue or trailing word after it (四个现代化 over 四个现代化建设: the
+    minimal form), else the likelier one wins."""
     (p, end), (p_old, end_old) = new, old
     if _opens_enumeration(text, start, min(end, end_old), max(end, end_old)):
         return end > end_old
+    if text[min(end, end_old):max(end, end_old)] in _TAIL_SET:
+        return end < end_old
     return p > p_old
 
 
