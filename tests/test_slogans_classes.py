@@ -80,6 +80,21 @@ def test_slogans_candidates_reach_the_full_span(text, full):
     assert full in found and "三不" not in found
 
 
+def test_slogans_chain_ends_where_a_word_starts():
+    # A chain's last part runs on greedily into the next word (三去一降一补|成果); the chain
+    # may end where a word starts (or a cue word: 工作), never inside one (三保障|目|标).
+    assert candidate_strings("巩固三去一降一补成果。") == ["三去一降一补", "三去一降一补成果"]
+    assert candidate_strings("实现两不愁三保障目标。") == ["两不愁", "两不愁三保障"]
+    assert candidate_strings("开展三清一管一改工作。") == ["三清一管一改", "三清一管一改工作"]
+    assert candidate_strings("一渠两园三河五湖") == ["一渠两园三河五湖"]
+
+
+def test_slogans_glossary_term_beats_itself_with_a_cue_word(pipeline):
+    # A likelier candidate that only adds a cue word to a glossary term loses to the term.
+    doc = pipeline("开展三清一管一改工作。")
+    assert spans(doc) == [("三清一管一改", "glossary")]
+
+
 def test_slogans_enumeration_candidates_start_only_at_a_cut():
     # A part inside an enumeration starts no candidate of its own length, and a part without
     # a cue word before it is no first part (持久地开展增产节约) nor one without a tail word
@@ -98,13 +113,17 @@ def test_slogans_paired_formula_only_at_a_natural_end():
 
 def test_slogans_enumeration_beats_its_first_part_at_one_start():
     # Of two accepted unquoted finds at one start, an enumeration beats its own first part
-    # whatever their probabilities; otherwise the likelier one wins.
+    # whatever their probabilities; otherwise the likelier one wins, unless one only adds a
+    # cue or trailing word to the other.
     text = "要执行以粮为纲、多种经营的方针，以粮为纲的"
     start, part_end, list_end = 3, 7, 12
     assert better_at_start(text, start, (0.5, list_end), (0.99, part_end))
     assert not better_at_start(text, start, (0.99, part_end), (0.5, list_end))
-    assert better_at_start(text, start, (0.9, 15), (0.5, list_end))  # …的方针: no first part
-    assert not better_at_start(text, start, (0.4, 15), (0.5, list_end))
+    # …的方针 only adds a trailing word: the minimal form wins (see the test below)
+    assert not better_at_start(text, start, (0.9, 15), (0.5, list_end))
+    other = "努力实现两个根本性转变"
+    assert better_at_start(other, 4, (0.9, 11), (0.5, 9))  # 两个根本性|转变: the likelier one
+    assert not better_at_start(other, 4, (0.4, 11), (0.5, 9))
 
 
 def test_slogans_minimal_form_beats_itself_with_a_cue_word(pipeline):

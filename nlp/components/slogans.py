@@ -156,8 +156,14 @@ def _bare_spans(text: str) -> set[tuple[int, int]]:
     every noun length (四项基本, …, 四项基本原则), chains, 三不要, formulas, 以X为Y, and
     enumerations of parallel parts."""
     spans = set()
-    for pattern in (NUMBERED_CHAIN, NUMBERED_NEGATION, DIGIT_FORMULA):
+    for pattern in (NUMBERED_NEGATION, DIGIT_FORMULA):
         spans.update(m.span() for m in pattern.finditer(text))
+    for m in NUMBERED_CHAIN.finditer(text):
+        # The last part runs on greedily (三清一管一改|工作): it ends where a word starts, at
+        # its greedy end where none does.
+        last = max(i for i in range(m.start() + 1, m.end()) if text[i] in NUMERALS)
+        ends = [end for end in range(last + 2, m.end() + 1) if _word_starts(text, end)] or [m.end()]
+        spans.update((m.start(), end) for end in ends)
     for pattern in (NUMBERED_NOUN_LONG, YI_WEI):
         for m in pattern.finditer(text):
             start, longest = m.start(1), m.end(1)
@@ -193,6 +199,13 @@ def _natural_end(text: str, end: int) -> bool:
     after = text[end:end + 1]
     return (not after or not ("\u4e00" <= after <= "\u9fff") or after in NOUN_STOP_CHARS
             or any(text.startswith(cue, end) for cue in RIGHT_CUES))  # fmt: skip
+
+
+def _word_starts(text: str, end: int) -> bool:
+    """Whether a formulation may end at ``end`` (see :func:`_natural_end`), or a word of the
+    general dictionary starts there and none runs across it (三去一降一补|成果)."""
+    words = dictionary_words()
+    return _natural_end(text, end) or (text[end:end + 2] in words and text[end - 1:end + 1] not in words)
 
 
 def _named_formula_spans(text: str) -> Iterable[tuple[int, int]]:
@@ -718,10 +731,16 @@ def select_slogans(
         if quote is not None:
             del best_bare[start]
             options.append(((1, -(end - quote), -p), quote, end, SOURCE_CLASSIFIER))
-    options += [((1, -(end - start), -p), start, end, source) for start, (p, end, source) in best_bare.items()]
-    options += [((1, -(end - start), -1.0), start, end, source) for start, end in mentions
-                for source in [source_of.get(spelling_key(text[start:end]))]
-                if source in (SOURCE_GLOSSARY, SOURCE_RUN) and not _inside_word(text, start, end)]  # fmt: skip
+    term_mentions = [(start, end, source) for start, end in mentions
+                     for source in [source_of.get(spelling_key(text[start:end]))]
+                     if source in (SOURCE_GLOSSARY, SOURCE_RUN) and not _inside_word(text, start, end)]  # fmt: skip
+    term_ends = {}  # start -> the ends of the glossary and run terms there
+    for start, end, _ in term_mentions:
+        term_ends.setdefault(start, []).append(end)
+    # A term with a cue or trailing word after it is the term (三清一管一改|工作: minimal form).
+    options += [((1, -(end - start), -p), start, end, source) for start, (p, end, source) in best_bare.items()
+                if not any(text[term_end:end] in _TAIL_SET for term_end in term_ends.get(start, ()))]  # fmt: skip
+    options += [((1, -(end - start), -1.0), start, end, source) for start, end, source in term_mentions]
     # Quoted spans first, then the longer of overlapping finds (和平共处五项原则 over 五项原则).
     taken = _Taken(skip)
     sources = {}
