@@ -341,6 +341,9 @@ ATTRIBUTE_CLASSES = [
     ("确保零售物价上涨幅度低于去年，力争控制在百分之八左右。", [("百分之八左右", "零售物价上涨幅度", "level", True, None)]),
     ("虽然做了努力，物价涨幅仍然高达百分之十八。", [("百分之十八", "物价涨幅", "growth", False, None)]),
     ("基本建设投资缩减为九十亿元。", [("九十亿元", "基本建设投资", "level", False, None)]),
+    # 拟按 and 安排 state a plan: no part of the name
+    ("赤字率拟按3%安排。", [("3%", "赤字率", "level", True, None)]),
+    ("拟安排地方政府专项债券3.8万亿元。", [("3.8万亿元", "地方政府专项债券", "level", True, None)]),
     # a comparison base is no name: 同口径, 按可比口径计算, and 低于/高于 a place just before the value
     ("地方财政收入完成845亿元，同口径增长6.3%。",
      [("845亿元", "地方财政收入", "level", False, None), ("6.3%", "地方财政收入", "growth", False, None)]),

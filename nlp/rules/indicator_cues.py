@@ -268,11 +268,12 @@ COMPARISON_BASE = re.compile(
     r")"
 )
 # Words that state a plan, an estimate or a comparison, never part of a name: stripped from its
-# end (总产值预计 → 总产值, 国民收入也安排为比 → 国民收入) and start (拟发行 → 发行).
+# end (总产值预计 → 总产值, 国民收入也安排为比 → 国民收入, 赤字率拟按 → 赤字率) and start (拟发行 →
+# 发行, 拟安排专项债券 → 专项债券).
 NAME_TRAILING_CUES = re.compile(
-    r"(?:预计|实际|原定|预定|拟定|安排|要求|预期|可以|可能|仍然|又|也|将|要|可|为|由|从|比|较|达到|控制|定为|的)+$"
+    r"(?:预计|实际|原定|预定|拟定|拟|安排|要求|预期|可以|可能|仍然|又|也|将|要|可|为|按|由|从|比|较|达到|控制|定为|的)+$"
 )
-NAME_LEADING_CUES = re.compile(r"^(?:预计|实际|原定|预定|拟定|拟|要求|力争|争取|确保|也|又|将|使(?!用))+")
+NAME_LEADING_CUES = re.compile(r"^(?:预计|实际|原定|预定|拟定|拟|安排|要求|力争|争取|确保|也|又|将|使(?!用))+")
 # What is no noun phrase and so no name: a verb, a cue or a bare head word whose noun is
 # elsewhere in the sentence (发行, 增产, 总量, 速度, 预计, 两年平均递增).
 NOT_A_NAME = re.compile(
