@@ -55,6 +55,11 @@ CLAUSE_SHAPES = [
     # 〔〕 brackets and a semicolon between units.
     ("3.推进改革。〔责任单位：县发展改革委；县财政局〕",
      [("县发展改革委", "县发展改革委", "responsible"), ("县财政局", "县财政局", "responsible")]),
+    # Another labelled field after the units ends them (完成时限：…, 时间节点：…).
+    ("5.强化耕地保护。责任单位：省自然资源厅、省农业农村厅；完成时限：2023年12月底。",
+     [("省自然资源厅", "省自然资源厅", "responsible"), ("省农业农村厅", "省农业农村厅", "responsible")]),
+    ("6.推进数字政府建设。（牵头单位：省大数据局；时间节点：6月底前）",
+     [("省大数据局", "省大数据局", "lead")]),
     # 牵头部门 and 协同部门 on lines of their own.
     ("4.整治河道。\n牵头部门：区水利局\n协同部门：区生态环境分局",
      [("区水利局", "区水利局", "lead"), ("区生态环境分局", "区生态环境分局", "cooperating")]),

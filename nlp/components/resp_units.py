@@ -115,11 +115,13 @@ def _all_candidates(text: str, inline: bool) -> Iterator[_Clause]:
 
 def _keyword_items(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Units of a keyword clause body: each keyword (牵头单位：, 配合单位：) sets the role of
-    the units up to the next keyword."""
+    the units up to the next keyword or another labelled field (完成时限：…)."""
     keywords = list(P.KEYWORD_IN_BODY.finditer(text, start, end))
     items = []
     for here, after in zip(keywords, keywords[1:] + [None]):
         segment_end = after.start() if after else end
+        field = P.OTHER_FIELD.search(text, here.end(), segment_end)
+        segment_end = field.start() if field else segment_end
         role = P.KEYWORD_ROLES[here["keyword"]]
         items += _items(text, here.end(), segment_end, default_role=role)
     return items

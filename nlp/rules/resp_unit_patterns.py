@@ -65,6 +65,8 @@ LINE_KEYWORD_CLAUSE = re.compile(
 )
 # A keyword (with its colon) inside a clause body, where a new role segment starts.
 KEYWORD_IN_BODY = re.compile(rf"(?P<keyword>{_KEYWORDS})[：:]")
+# Another labelled field after the units (；完成时限：2023年底, 　时间节点：…): it ends them.
+OTHER_FIELD = re.compile(r"[；;，,、\s]*[\u4e00-\u9fff]{2,6}[：:]")
 
 # A bracket that holds only units and role verbs: （市发展改革委牵头，市财政局配合）. The
 # body is checked item by item afterwards; this only finds candidates cheaply.
