@@ -60,6 +60,9 @@ CLAUSE_SHAPES = [
      [("省自然资源厅", "省自然资源厅", "responsible"), ("省农业农村厅", "省农业农村厅", "responsible")]),
     ("6.推进数字政府建设。（牵头单位：省大数据局；时间节点：6月底前）",
      [("省大数据局", "省大数据局", "lead")]),
+    # A keyword after another field inside a bracket: the bracket's closer ends the units.
+    ("7.加快项目建设。（责任领导：王明；责任单位：市发展改革委）",
+     [("市发展改革委", "市发展改革委", "responsible")]),
     # 牵头部门 and 协同部门 on lines of their own.
     ("4.整治河道。\n牵头部门：区水利局\n协同部门：区生态环境分局",
      [("区水利局", "区水利局", "lead"), ("区生态环境分局", "区生态环境分局", "cooperating")]),

@@ -58,9 +58,11 @@ KEYWORD_CLAUSE = re.compile(
     rf"[{re.escape(CLOSERS)}]"
 )
 # The same clause without brackets, at the start of a line or sentence: 责任单位：市财政局。
-# It runs to the end of the sentence or line (never past a line break).
+# It runs to the end of the sentence or line (never past a line break), or to a closing
+# bracket that it did not open (（责任领导：…；责任单位：市发展改革委）).
+_LINE_BODY = rf"(?:[^。\n{re.escape(OPENERS + CLOSERS)}]|[{re.escape(OPENERS)}][^{re.escape(OPENERS + CLOSERS)}\n]*[{re.escape(CLOSERS)}])"
 LINE_KEYWORD_CLAUSE = re.compile(
-    rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?P<body>(?P<keyword>{_KEYWORDS})[：:][^。\n]{{1,400}})",
+    rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?P<body>(?P<keyword>{_KEYWORDS})[：:]{_LINE_BODY}{{1,400}})",
     re.MULTILINE,
 )
 # A keyword (with its colon) inside a clause body, where a new role segment starts.
