@@ -202,6 +202,14 @@ def test_indicators_periods_and_comparison_bases():
     assert [(t, a["period"]) for t, a in found] == [("9.3%", "今年前三季度"), ("143%", "截至11月底"), ("83.4亿元", None)]
 
 
+def test_indicators_parts_of_a_year_without_a_year():
+    # 前三季度, 上半年, 第二季度 and month ranges name the period on their own.
+    found = spans("1—9月，全市固定资产投资增长6.2%。前三季度，地区生产总值增长5.2%。"
+                  "2023年1-6月，出口额增长3.2%。第二季度增长4.1%。")
+    assert [(t, a["period"]) for t, a in found] == [
+        ("6.2%", "1—9月"), ("5.2%", "前三季度"), ("3.2%", "2023年1-6月"), ("4.1%", "第二季度")]
+
+
 def test_indicators_targets():
     found = spans("到 2025 年，农村自来水普及率达到93%。卧龙区年度计划投资110亿元，总投资378亿元。"
                   "城镇调查失业率为3.4%，低于5.5%的目标要求。")

@@ -359,16 +359,22 @@ PARENTHESIZED_HEADING = re.compile(r"\n[ \t\u3000]*[（(][一二三四五六七�
 
 _YEAR = r"(?:[12１２][0-9０-９]{3}|[一二〇零九][〇零一二三四五六七八九○]{3})年"
 _YEAR_WORD = r"今年|去年|明年|本年|当年|全年|上年|次年"
+# A range of months (1—9月, 1-10月, 一至三月).
+_MONTH_RANGE = r"[0-9一二三四五六七八九十]{1,2}[—－\-~～至][0-9一二三四五六七八九十]{1,2}月份?"
+# Parts of a year that name a period without a year before them (前三季度，…; 1—9月，…).
+_PART_OF_YEAR_ALONE = rf"上半年|下半年|前三季度|第?[一二三四]季度|前[一二三四五六七八九十\d]+个?月|{_MONTH_RANGE}"
 _PART_OF_YEAR = (
+    rf"{_MONTH_RANGE}|"
     r"上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度|前[一二三四五六七八九十\d]+个?月"
     r"|[0-9一二三四五六七八九十]+月(?:底|末|份)?|底|末|年底|年末|度|以来"
 )
 _PLAN_PERIOD = r"[“\"]?(?:十[一二三四五]五|[“\"]?[六七八九]五)[”\"]?(?:时期|期间|末|以来|前半程|后半程|前半期|后半期|初|中期)?"
-# Time phrases that give a value's period (2021年, 今年前三季度, “十四五”末, 截至11月底, 近三年).
+# Time phrases that give a value's period (2021年, 今年前三季度, 1—9月, “十四五”末, 截至11月底, 近三年).
 PERIOD = re.compile(
-    r"(?=[到至截\d〇零一二三四五六七八九十两今去明本当全上次“\"近前每])"  # the first characters
+    r"(?=[到至截\d〇零一二三四五六七八九十两今去明本当全上下第次“\"近前每])"  # the first characters
     rf"(?P<to>到|至)?(?P<p>截至(?:{_YEAR}|{_YEAR_WORD})?[0-9一二三四五六七八九十]+月(?:底|末)?"
     rf"|(?:{_YEAR}|{_YEAR_WORD})(?:{_PART_OF_YEAR})?"
+    rf"|{_PART_OF_YEAR_ALONE}"
     rf"|{_PLAN_PERIOD}"
     rf"|近[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年内|前半期|前半程"
     rf"|每年|每季度|每月|前[一二三四五六七八九十\d]+期)"
