@@ -54,7 +54,7 @@ _CLOSED_END = set("。！？!?；;…")
 # Lines that start a heading, a list item or a new block.
 _BLOCK_START = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．](?!\d)"
-    r"|第[一二三四五六七八九十百\d]+[章节条部分]|——|●|■|◆|附件|附表|注[:：]|表\d)"
+    r"|第[一二三四五六七八九十百\d]+[章节条部分]|[①-⑳]|——|●|■|◆|附件|附表|注[:：]|表\d)"
 )
 # A responsibility clause starts a block (牵头单位：…) and one that ends a line ends it
 # (…（责任单位：市财政局，各县政府）): it closes the task before it.

@@ -123,6 +123,8 @@ INLINE_SHAPES = [
     ("推进。三清一查是指清河、清网、清源、查涉水企业。", "三清一查", "是指清河、清网、清源、查涉水企业"),
     ("落实“四个意识”（即政治意识、大局意识、核心意识、看齐意识）。", "四个意识", "即政治意识、大局意识、核心意识、看齐意识"),
     ("改善义务教育薄弱学校基本办学条件（简称全面改薄）。", "全面改薄", "改善义务教育薄弱学校基本办学条件"),
+    # a circled number before the term is no part of it
+    ("抓好以下工作。\n②两新一重：指新型基础设施、新型城镇化和重大工程。", "两新一重", "指新型基础设施、新型城镇化和重大工程"),
 ]
 # fmt: on
 
@@ -134,6 +136,18 @@ def test_glossary_extract_inline_definitions(raw, term, definition):
         (term, definition, True, "inline", None)
     ]
     assert problems == []
+
+
+def test_glossary_extract_circled_entries_under_a_title_with_a_colon():
+    # The title's colon once joined it to the first entry (a comma-like line end); a circled
+    # number starts a block, as 1. does.
+    raw = "深入实施“三个一批”。\n\n注释：\n①三个一批：指签约一批、开工一批、投产一批。\n②四水同治：即水资源、水生态、水环境、水灾害统筹治理。\n"
+    entries, problems = entries_of(raw)
+    assert problems == []
+    assert [(e.number, e.term, e.definition, e.section) for e in entries] == [
+        (1, "三个一批", "指签约一批、开工一批、投产一批。", "注释："),
+        (2, "四水同治", "即水资源、水生态、水环境、水灾害统筹治理。", "注释："),
+    ]
 
 
 def test_glossary_extract_inline_ignores_document_titles_and_list_markers():

@@ -61,9 +61,9 @@ TERM_STOP = re.compile(r"[，,。；;！？!?（(《》\n]")
 # Inline definitions in body text (the groups are named as the extractor reads them):
 # “X”，即…  /  “X”即…  — the definition runs to the end of the clause.
 INLINE_QUOTED_IE = re.compile(r"[“‘](?P<term>[^“”‘’\n，。；]{2,15})[”’]\s*[，,]?\s*(?P<def>即[^。；;\n]{2,200})")
-# X是指… / X：指… at a clause start (X unquoted, short) or quoted.
+# X是指… / X：指… at a clause start (X unquoted, short) or quoted, after a circled number if any.
 INLINE_MEANS = re.compile(
-    r"(?:(?<=^)|(?<=[。；;！？\n]))[“‘]?(?P<term>[^“”‘’\n，,。；;：:（(]{2,12}?)[”’]?"
+    r"(?:(?<=^)|(?<=[。；;！？\n]))(?:[①-⑳][ \u3000]*)?[“‘]?(?P<term>[^“”‘’\n，,。；;：:（(]{2,12}?)[”’]?"
     r"(?:[：:](?=指)|(?=是指))(?P<def>(?:是指|指)[^。；;\n]{2,200})",
     re.M,
 )
