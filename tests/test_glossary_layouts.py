@@ -49,6 +49,18 @@ def test_glossary_layouts_web_page_entries():
     assert WEB_PAGE[entries[5].start:entries[5].end] == "5.“一网通办”：指政务服务线上一个总门户，线下一窗综合受理。"
 
 
+def test_glossary_layouts_bracketed_and_dashed_heads_under_an_annex_title():
+    text = ("推进“两新一重”。\n\n附：名词解释\n（1）【三线一单】指生态保护红线和生态环境准入清单。\n"
+            "（2）双减——指减轻作业负担和校外培训负担。\n（3）〖四好农村路〗：指建好、管好农村公路。\n")
+    entries, problems = extract(clean(text), "annex.txt")
+    assert problems == []
+    assert [(e.number, e.term, e.definition, e.section) for e in entries] == [
+        (1, "三线一单", "指生态保护红线和生态环境准入清单。", "附：名词解释"),
+        (2, "双减", "指减轻作业负担和校外培训负担。", "附：名词解释"),
+        (3, "四好农村路", "指建好、管好农村公路。", "附：名词解释"),
+    ]
+
+
 def test_glossary_layouts_residue_never_in_a_definition():
     text = "注释\n1.“一网通办”：指政务服务一个总门户 责任编辑：李某\n2.“跨省通办”：指异地办理\n扫一扫在手机打开当前页\n"
     entries, _ = extract(clean(text), "a.txt")

@@ -39,6 +39,7 @@ from .patterns import (
     MINED_TERM_STOP,
     NOT_A_CUE,
     NUMERALS,
+    DASH_SEPARATORS,
     PUNCT_SEPARATORS,
     QUOTED_CORE,
     QUOTED_ONLY_SEPARATORS,
@@ -156,6 +157,9 @@ def _quoted_head(body: str) -> tuple[str, int] | None:
     term, pos = body[1:end], end + 1
     limit = min(len(body), pos + MAX_HEAD_SUFFIX + 1)
     for i in range(pos, limit):
+        dash = _dash_at(body, i)
+        if dash:
+            return term, i + dash
         if body[i] in PUNCT_SEPARATORS:
             return term, i + 1
         if body.startswith(VERB_SEPARATORS, i):
@@ -168,6 +172,9 @@ def _quoted_head(body: str) -> tuple[str, int] | None:
 def _plain_head(body: str) -> tuple[str, int] | None:
     for i in range(1, min(len(body), MAX_TERM_LENGTH + 1)):
         ch = body[i]
+        dash = _dash_at(body, i)
+        if dash:
+            return _term_or_none(body[:i], i + dash)
         if ch in PUNCT_SEPARATORS and ch not in QUOTED_ONLY_SEPARATORS:
             return _term_or_none(body[:i], i + 1)
         if ch in "，," and body.startswith(VERB_SEPARATORS, i + 1):
@@ -177,6 +184,18 @@ def _plain_head(body: str) -> tuple[str, int] | None:
         if TERM_STOP.match(ch):
             return None
     return None
+
+
+def _dash_at(body: str, i: int) -> int:
+    """The length of a dash separator at ``body[i]`` (双减——指…), with the spacing after it; 0
+    where there is none."""
+    for dash in DASH_SEPARATORS:
+        if body.startswith(dash, i):
+            end = i + len(dash)
+            while end < len(body) and body[end] in _HSPACE:
+                end += 1
+            return end - i
+    return 0
 
 
 def _term_or_none(term: str, def_start: int) -> tuple[str, int] | None:

@@ -14,10 +14,10 @@ import re
 # The words that name a glossary section (the title may wrap them: 附件4：名词解释).
 SECTION_WORDS = ("名词解释", "名词注解", "名词注释", "词语注释", "词语解释", "术语解释", "注释")
 
-# A whole line that titles a glossary section: an optional annex or list prefix (附件4：, 三、,
+# A whole line that titles a glossary section: an optional annex or list prefix (附件4：, 附：, 三、,
 # （二）), an optional document name in 《》 with 有关/相关, a section word, an optional colon.
 SECTION_TITLE = re.compile(
-    r"(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:、.．]?\s*"
+    r"(?:附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:、.．]?\s*|附\s*[：:]\s*"
     r"|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]\s*)?"
     r"(?:《[^》\n]{1,40}》\s*)?(?:有关|相关)?"
     rf"(?:{'|'.join(SECTION_WORDS)})"
@@ -34,8 +34,9 @@ ENTRY_NUMBER = re.compile(
 )
 
 # Quotation marks around a term, opening -> closing; straight quotes (ASCII and full width)
-# open and close alike, and a messy file may open a term with a closing quote (”两个确保”).
-QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "＂": "＂", "”": "”"}
+# open and close alike, and a messy file may open a term with a closing quote (”两个确保”);
+# some layouts bracket the term instead (【三线一单】指…).
+QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "＂": "＂", "”": "”", "【": "】", "〖": "〗"}
 
 # A quoted head: the quoted core, then up to this many characters of suffix before the
 # separator (“3+2+4”高端制造业产业体系。 → core 3+2+4).
@@ -47,6 +48,8 @@ MAX_TERM_LENGTH = 20
 # Separators between term and definition, longest first. Punctuation is dropped; a verb that
 # follows it (指/即/是) stays in the definition, as in the reports (四美乡村：指农村环境美…).
 PUNCT_SEPARATORS = ("：", ":", "。", "，", ",")
+# A dash between term and definition (双减——指…), longest first; dropped like punctuation.
+DASH_SEPARATORS = ("——", "--", "—")
 VERB_SEPARATORS = ("是指", "指", "即")
 # Of the punctuation separators, these only separate a quoted head (“两个确保”。); an unquoted
 # head needs a colon or a verb (两个确保，指…).
