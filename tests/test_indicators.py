@@ -280,6 +280,19 @@ def test_indicators_table_of_003(nlp_pkuseg):
     assert [(s.text, s._.unit, s._.target) for s in patents] == [("3.0", "件", True)]
 
 
+def test_indicators_table_one_row_a_line():
+    # A table exported one row a line, tabs between the cells, with a unit column; a plan
+    # word in a year header makes that column a target.
+    text = ("表1 主要指标\n指标\t单位\t2023年\t2025年目标\t增长（%）\n"
+            "地区生产总值\t亿元\t5432.1\t6000左右\t6.1\n常住人口城镇化率\t%\t58.2\t60\t—\n\n全年工作顺利。\n")
+    assert [(t, a["name"], a["value"], a["unit"], a["target"], a["period"], a["qualifier"]) for t, a in spans(text)] == [
+        ("5432.1", "地区生产总值", 543210000000, "元", False, "2023年", None),
+        ("6000左右", "地区生产总值", 600000000000, "元", True, "2025年", "左右"),
+        ("58.2", "常住人口城镇化率", 58.2, "%", False, "2023年", None),
+        ("60", "常住人口城镇化率", 60, "%", True, "2025年", None),
+    ]
+
+
 # Hand-checked: each report states the previous year's GDP (国民/国内生产总值) growth.
 GDP_GROWTH = {1992: 7, 1993: 12.8, 1994: 13.4, 1995: 11.8, 1997: 9.7, 1999: 7.8}
 

@@ -4,8 +4,9 @@ value, unit, kind, target and period, as ANNOTATION.md defines them.
 Values are found on the cleaned text with a few compiled regexes (nlp/rules/indicator_cues.py),
 one pass each; everything else looks at the short stretch of text around a value. Numbers
 that are dates, codes, ordinals, list markers, parts of names or thresholds inside a noun
-phrase are dropped. Indicator tables (a header row of years, one cell a line) give values
-whose name comes from the row and period from the column header.
+phrase are dropped. Indicator tables (a header row of years; one cell a line, or one row a
+line with tabs between the cells) give values whose name comes from the row and period from
+the column header.
 
 Example::
 
@@ -77,7 +78,7 @@ class IndicatorTagger:
     """Tags INDICATOR spans; see the module docstring.
 
     Args:
-        tables: read indicator tables (header row of years, one cell a line).
+        tables: read indicator tables (header row of years; one cell a line, or tab-separated rows).
         plan_sections: values under a heading that announces plans (二、2022年工作部署,
             三、重点工作) are targets; values under a heading that reviews the past (一、2021年工作
             回顾, 过去五年的回顾) are outturns unless their clause names a plan (计划为, 目标).
@@ -789,11 +790,19 @@ def _section_lookup(text: str):
 
 
 def find_table_values(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
-    """Values of indicator tables laid out one cell a line: a header row with year columns,
-    then rows whose cells line up with it. Returns the values and the tables' extents."""
+    """Values of indicator tables, laid out one cell a line or one row a line with tabs between
+    the cells: a header row with year columns, then rows whose cells line up with it. Returns
+    the values and the tables' extents."""
     values: list[Value] = []
     extents: list[tuple[int, int]] = []
-    blocks = _blocks(text)
+    for blocks in [_blocks(text), *_tab_row_runs(text)]:
+        _read_tables(text, blocks, values, extents)
+    return values, extents
+
+
+def _read_tables(text: str, blocks: list[list[tuple[int, int]]], values: list[Value],
+                 extents: list[tuple[int, int]]) -> None:  # fmt: skip
+    """Add the values and extents of the tables among ``blocks`` (rows of cells, in order)."""
     i = 0
     while i < len(blocks):
         header = blocks[i]
@@ -803,17 +812,36 @@ def find_table_values(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
             i += 1
             continue
         name_col = next((j for j, label in enumerate(labels) if cues.TABLE_NAME_HEADER.search(label)), None)
+        unit_col = next((j for j, label in enumerate(labels) if cues.TABLE_UNIT_HEADER.fullmatch(label)), None)
         title = text[max(0, header[0][0] - 60):header[0][0]]
         target_col = _target_column(labels, years, title)
         table_start, j = header[0][0], i + 1
         while j < len(blocks) and len(blocks[j]) == len(header):
             row = blocks[j]
             label = _cell_text(text, row[name_col]) if name_col is not None else ""
-            values.extend(_row_values(text, row, labels, years, label, target_col))
+            unit = _cell_text(text, row[unit_col]) if unit_col is not None else ""
+            values.extend(_row_values(text, row, labels, years, label, target_col, unit))
             j += 1
         extents.append((table_start, blocks[j - 1][-1][1]))
         i = j
-    return values, extents
+
+
+def _tab_row_runs(text: str) -> list[list[list[tuple[int, int]]]]:
+    """Runs of consecutive lines with two tabs or more, each line a row of cells (the text
+    between its tabs): a table exported one row a line."""
+    runs: list[list[list[tuple[int, int]]]] = []
+    previous_end = -2
+    for match in LINE.finditer(text):
+        line = match.group()
+        if line.count("\t") < 2:
+            continue
+        bounds = [match.start() - 1, *(match.start() + k for k, ch in enumerate(line) if ch == "\t"), match.end()]
+        row = [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
+        if match.start() != previous_end + 1:
+            runs.append([])
+        runs[-1].append(row)
+        previous_end = match.end()
+    return runs
 
 
 def _blocks(text: str) -> list[list[tuple[int, int]]]:
@@ -852,8 +880,8 @@ def _target_column(labels: list[str], years: list[int], title: str) -> int | Non
     return None
 
 
-def _row_values(text, row, labels, years, label, target_col) -> list[Value]:
-    units = cues.TABLE_LABEL_UNIT.findall(label)
+def _row_values(text, row, labels, years, label, target_col, unit_cell="") -> list[Value]:
+    units = cues.TABLE_LABEL_UNIT.findall(label) + ([unit_cell] if unit_cell else [])
     name = cues.TABLE_LABEL_UNIT.sub("", label) or None
     unit, unit_class, scale = None, None, Decimal(1)
     for candidate in units:
