@@ -281,15 +281,19 @@ def test_indicators_table_of_003(nlp_pkuseg):
 
 
 def test_indicators_table_one_row_a_line():
-    # A table exported one row a line, tabs between the cells, with a unit column; a plan
-    # word in a year header makes that column a target.
-    text = ("表1 主要指标\n指标\t单位\t2023年\t2025年目标\t增长（%）\n"
-            "地区生产总值\t亿元\t5432.1\t6000左右\t6.1\n常住人口城镇化率\t%\t58.2\t60\t—\n\n全年工作顺利。\n")
-    assert [(t, a["name"], a["value"], a["unit"], a["target"], a["period"], a["qualifier"]) for t, a in spans(text)] == [
-        ("5432.1", "地区生产总值", 543210000000, "元", False, "2023年", None),
-        ("6000左右", "地区生产总值", 600000000000, "元", True, "2025年", "左右"),
-        ("58.2", "常住人口城镇化率", 58.2, "%", False, "2023年", None),
-        ("60", "常住人口城镇化率", 60, "%", True, "2025年", None),
+    # A table exported one row a line, tabs between the cells, with a unit column; a growth
+    # column gives the growth of the year before it, a plan word in a year header a target.
+    text = ("表1 主要指标\n指标\t单位\t2022年\t2023年\t增长（%）\t2025年目标\n"
+            "地区生产总值\t亿元\t5120.3\t5432.1\t6.1\t6000左右\n常住人口城镇化率\t%\t57.1\t58.2\t—\t60\n\n"
+            "全年工作顺利。\n")
+    assert [(t, a["name"], a["value"], a["unit"], a["kind"], a["target"], a["period"]) for t, a in spans(text)] == [
+        ("5120.3", "地区生产总值", 512030000000, "元", "level", False, "2022年"),
+        ("5432.1", "地区生产总值", 543210000000, "元", "level", False, "2023年"),
+        ("6.1", "地区生产总值", 6.1, "%", "growth", False, "2023年"),
+        ("6000左右", "地区生产总值", 600000000000, "元", "level", True, "2025年"),
+        ("57.1", "常住人口城镇化率", 57.1, "%", "level", False, "2022年"),
+        ("58.2", "常住人口城镇化率", 58.2, "%", "level", False, "2023年"),
+        ("60", "常住人口城镇化率", 60, "%", "level", True, "2025年"),
     ]
 
 

@@ -813,6 +813,9 @@ def _read_tables(text: str, blocks: list[list[tuple[int, int]]], values: list[Va
             continue
         name_col = next((j for j, label in enumerate(labels) if cues.TABLE_NAME_HEADER.search(label)), None)
         unit_col = next((j for j, label in enumerate(labels) if cues.TABLE_UNIT_HEADER.fullmatch(label)), None)
+        # A growth column (增长（%）) gives the growth of the year column before it.
+        growth_cols = {j: labels[max(y for y in years if y < j)] for j, label in enumerate(labels)
+                       if cues.TABLE_GROWTH_HEADER.fullmatch(label) and years[0] < j}  # fmt: skip
         title = text[max(0, header[0][0] - 60):header[0][0]]
         target_col = _target_column(labels, years, title)
         table_start, j = header[0][0], i + 1
@@ -820,7 +823,7 @@ def _read_tables(text: str, blocks: list[list[tuple[int, int]]], values: list[Va
             row = blocks[j]
             label = _cell_text(text, row[name_col]) if name_col is not None else ""
             unit = _cell_text(text, row[unit_col]) if unit_col is not None else ""
-            values.extend(_row_values(text, row, labels, years, label, target_col, unit))
+            values.extend(_row_values(text, row, labels, years, label, target_col, unit, growth_cols))
             j += 1
         extents.append((table_start, blocks[j - 1][-1][1]))
         i = j
@@ -880,7 +883,9 @@ def _target_column(labels: list[str], years: list[int], title: str) -> int | Non
     return None
 
 
-def _row_values(text, row, labels, years, label, target_col, unit_cell="") -> list[Value]:
+def _row_values(text, row, labels, years, label, target_col, unit_cell="", growth_cols=None) -> list[Value]:
+    """The values of one table row: one per year column, and a growth in % per growth column
+    (``growth_cols``: column -> the period of the year column it follows)."""
     units = cues.TABLE_LABEL_UNIT.findall(label) + ([unit_cell] if unit_cell else [])
     name = cues.TABLE_LABEL_UNIT.sub("", label) or None
     unit, unit_class, scale = None, None, Decimal(1)
@@ -892,23 +897,30 @@ def _row_values(text, row, labels, years, label, target_col, unit_cell="") -> li
             unit, unit_class = normalised, klass
             scale = parse_number("1" + magnitude.group()) if magnitude else Decimal(1)
             break
+    growth_cols = growth_cols or {}
     found = []
-    for j in years:
+    for j in sorted([*years, *growth_cols]):
         cell_start, cell_end = row[j]
         matches = list(cues.TABLE_CELL_VALUE.finditer(text, cell_start, cell_end))
         if not matches:
             continue
         match = matches[-1]
         number = cues.TABLE_CELL_QUALIFIER.sub("", match.group())
+        in_growth_col = j in growth_cols
         try:
-            amount = parse_number(number) * scale
+            amount = parse_number(number) * (1 if in_growth_col else scale)
         except NumberError:
             continue
         cell = text[cell_start:match.start()]
-        growth = unit == "%" and (cues.GROWTH_CUES.search(name or "") or cues.GROWTH_CUES.search(cell))
-        value = Value(match.start(), match.end(), amount, unit, unit_class, "growth" if growth else "level")
+        if in_growth_col:
+            value = Value(match.start(), match.end(), amount, *normalise_unit("%"), "growth")
+            period = growth_cols[j]
+        else:
+            growth = unit == "%" and (cues.GROWTH_CUES.search(name or "") or cues.GROWTH_CUES.search(cell))
+            value = Value(match.start(), match.end(), amount, unit, unit_class, "growth" if growth else "level")
+            period = labels[j]
         value.name = name
-        value.period = cues.TABLE_HEADER_PLAN_SUFFIX.sub("", labels[j])
+        value.period = cues.TABLE_HEADER_PLAN_SUFFIX.sub("", period)
         value.target = j == target_col
         qualifier = cues.TABLE_CELL_QUALIFIER.search(match.group())
         value.qualifier = qualifier.group() if qualifier else None

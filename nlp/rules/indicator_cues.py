@@ -413,6 +413,8 @@ PERIOD_SEPARATOR = re.compile(r"^[、，,和及与]$")
 TABLE_YEAR_HEADER = re.compile(rf"^{_YEAR}(?:{_PART_OF_YEAR})?(?:目标|规划|预期|计划)?$")
 # A header cell naming the indicator column.
 TABLE_NAME_HEADER = re.compile(r"指标|项目|名称")
+# A header cell naming a growth column in % (增长（%）, 比上年增长%, 增速(%)).
+TABLE_GROWTH_HEADER = re.compile(r"(?:比上年|同比)?(?:增长|增速|增幅)(?:率)?[（(]?[%％][）)]?")
 # A header cell naming the unit column (its cells: 亿元, %, 万人).
 TABLE_UNIT_HEADER = re.compile(r"(?:计量)?单位")
 # Words in a table title or header that make its latest-year column a target.
