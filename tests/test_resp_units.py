@@ -155,6 +155,20 @@ def test_resp_units_any_text_gives_units_inside_it(text):
         assert unit.name and not any(ch.isspace() for ch in unit.name)
 
 
+def test_resp_units_task_table_one_row_a_line():
+    # A task table exported one row a line: the keyword columns list each row's units, the
+    # task column is their task.
+    text = ("附件：重点任务分解表\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t加快推进重大项目建设\t市发展改革委\t财政局、自然资源和规划局\t2023年底\n"
+            "2\t优化营商环境\t市营商环境建设局\t市直各部门\t持续推进\n")
+    assert units(text) == [
+        ("市发展改革委", "市发展改革委", "lead"), ("财政局", "市财政局", "cooperating"),
+        ("自然资源和规划局", "市自然资源和规划局", "cooperating"),
+        ("市营商环境建设局", "市营商环境建设局", "lead"), ("市直各部门", "市直各部门", "cooperating"),
+    ]
+    assert tasks(text) == ["加快推进重大项目建设"] * 3 + ["优化营商环境"] * 2
+
+
 def test_resp_units_inline_setting_turns_running_text_off():
     text = "建立项目台账，由市发展改革委牵头，市财政局配合。（责任单位：市审计局）"
     assert units(text, inline=False) == [("市审计局", "市审计局", "responsible")]

@@ -39,6 +39,7 @@ from ..rules.numbers import (
 from ..rules.search import finditer_at
 from ..rules.units import normalise_unit
 from ..spans import add_policy_spans, recorded_spans
+from ..tables import tab_row_runs
 
 logger = logging.getLogger(__name__)
 
@@ -795,7 +796,7 @@ def find_table_values(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
     the values and the tables' extents."""
     values: list[Value] = []
     extents: list[tuple[int, int]] = []
-    for blocks in [_blocks(text), *_tab_row_runs(text)]:
+    for blocks in [_blocks(text), *tab_row_runs(text)]:
         _read_tables(text, blocks, values, extents)
     return values, extents
 
@@ -827,24 +828,6 @@ def _read_tables(text: str, blocks: list[list[tuple[int, int]]], values: list[Va
             j += 1
         extents.append((table_start, blocks[j - 1][-1][1]))
         i = j
-
-
-def _tab_row_runs(text: str) -> list[list[list[tuple[int, int]]]]:
-    """Runs of consecutive lines with two tabs or more, each line a row of cells (the text
-    between its tabs): a table exported one row a line."""
-    runs: list[list[list[tuple[int, int]]]] = []
-    previous_end = -2
-    for match in LINE.finditer(text):
-        line = match.group()
-        if line.count("\t") < 2:
-            continue
-        bounds = [match.start() - 1, *(match.start() + k for k, ch in enumerate(line) if ch == "\t"), match.end()]
-        row = [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
-        if match.start() != previous_end + 1:
-            runs.append([])
-        runs[-1].append(row)
-        previous_end = match.end()
-    return runs
 
 
 def _blocks(text: str) -> list[list[tuple[int, int]]]:

@@ -25,6 +25,7 @@ from ..extensions import clean_view
 from ..rules import resp_unit_patterns as P
 from ..rules.search import finditer_in_lines
 from ..spans import add_policy_spans
+from ..tables import tab_row_runs
 
 LABEL = "RESP_UNIT"
 _SPACE = re.compile(r"\s+")
@@ -51,6 +52,7 @@ class _Clause:
     end: int
     items: list[tuple[int, int, str]]
     closing: bool
+    task: tuple[int, int] | None = None  # set for a table row: its task cell, or the row
 
 
 def find_resp_units(
@@ -69,7 +71,9 @@ def find_resp_units(
     """
     units, floor, last_task = [], 0, (0, 0)
     for clause in _clauses(text, inline):
-        if clause.closing:
+        if clause.task:
+            task = clause.task
+        elif clause.closing:
             # A clause right after another (牵头部门：… then 协同部门：…) closes the same task.
             task = _closing_task(text, clause.start, floor, max_task_paragraphs) or last_task
             floor, last_task = clause.end, task
@@ -93,6 +97,7 @@ def _clauses(text: str, inline: bool) -> list[_Clause]:
 
 def _all_candidates(text: str, inline: bool) -> Iterator[_Clause]:
     """Candidate clauses of every shape, in order of precedence."""
+    yield from _table_rows(text)
     for regex in (P.KEYWORD_CLAUSE, P.LINE_KEYWORD_CLAUSE):
         for m in finditer_in_lines(regex, P.LINE_CUES.get(regex), text):
             items = _keyword_items(text, m.start("body"), m.end("body"))
@@ -111,6 +116,27 @@ def _all_candidates(text: str, inline: bool) -> Iterator[_Clause]:
                     items += _items(text, *m.span("coop"), default_role=coop_role)
                 if _all_units(text, items):
                     yield _Clause(m.start("units"), m.end(), items, closing=False)
+
+
+def _table_rows(text: str) -> Iterator[_Clause]:
+    """The rows of task tables exported one row a line (nlp/tables.py) under a header with a
+    clause keyword as a column (牵头单位, 配合单位, 责任单位 …): that column's cell lists the
+    row's units, and the row's task is its task cell (重点任务, 工作内容 …) or the whole row."""
+    for run in tab_row_runs(text):
+        for i, header in enumerate(run):
+            labels = [_SPACE.sub("", text[s:e]) for s, e in header]
+            roles = {j: P.KEYWORD_ROLES[label] for j, label in enumerate(labels) if label in P.KEYWORD_ROLES}
+            if not roles:
+                continue
+            task_col = next((j for j, label in enumerate(labels) if P.TABLE_TASK_HEADER.search(label)), None)
+            for row in run[i + 1:]:
+                if len(row) != len(header):
+                    break
+                items = [item for j, role in roles.items() for item in _items(text, *row[j], default_role=role)]
+                task = row[task_col] if task_col is not None else (row[0][0], row[-1][1])
+                if items:
+                    yield _Clause(row[0][0], row[-1][1], items, closing=False, task=task)
+            break
 
 
 def _keyword_items(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

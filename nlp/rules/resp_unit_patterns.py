@@ -65,6 +65,8 @@ LINE_KEYWORD_CLAUSE = re.compile(
     rf"(?:^|(?<=[。；;\n]))[ \t\u3000]*(?P<body>(?P<keyword>{_KEYWORDS})[：:]{_LINE_BODY}{{1,400}})",
     re.MULTILINE,
 )
+# A task table's header cell naming the task column (重点任务, 工作内容, 具体措施).
+TABLE_TASK_HEADER = re.compile(r"任务|工作|事项|内容|措施")
 # A keyword (with its colon) inside a clause body, where a new role segment starts.
 KEYWORD_IN_BODY = re.compile(rf"(?P<keyword>{_KEYWORDS})[：:]")
 # Another labelled field after the units (；完成时限：2023年底, 　时间节点：…): it ends them.
