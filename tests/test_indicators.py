@@ -366,6 +366,13 @@ ATTRIBUTE_CLASSES = [
     ("确保零售物价上涨幅度低于去年，力争控制在百分之八左右。", [("百分之八左右", "零售物价上涨幅度", "level", True, None)]),
     ("虽然做了努力，物价涨幅仍然高达百分之十八。", [("百分之十八", "物价涨幅", "growth", False, None)]),
     ("基本建设投资缩减为九十亿元。", [("九十亿元", "基本建设投资", "level", False, None)]),
+    # 已经 opens no name, whole (it once left 经… behind); a part of a year is a period
+    ("其中已经全部完工投入生产的重大工程共82个。", [("82个", "全部完工投入生产的重大工程", "level", False, None)]),
+    ("工业总产值第一季度下降0.2%，第二季度增长1.7%。",
+     [("0.2%", "工业总产值", "growth", False, "第一季度"), ("1.7%", "工业总产值", "growth", False, "第二季度")]),
+    # 不低于/不高于 qualify the value: no part of the name (低于 after 不 is no comparison)
+    ("森林覆盖率不低于33%，水土流失率不高于5%。",
+     [("33%", "森林覆盖率", "level", False, None), ("5%", "水土流失率", "level", False, None)]),
     # 拟按 and 安排 state a plan: no part of the name
     ("赤字率拟按3%安排。", [("3%", "赤字率", "level", True, None)]),
     ("拟安排地方政府专项债券3.8万亿元。", [("3.8万亿元", "地方政府专项债券", "level", True, None)]),

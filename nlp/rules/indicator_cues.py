@@ -236,14 +236,14 @@ RANK_VERBS = re.compile(r"位居|位列|跃居|跃升至|上升至|升至|排名
 RANK_OF_ALL = re.compile(r"均|都")
 # Words at the start of the clause that are not part of the name.
 NAME_LEADING_NOISE = re.compile(
-    r"^(?:[、，,]|其中|同时|另外|此外|目前|当年|今年|去年|全年|和|及|与|以及|已|已经|我们|即|要把|把|"
+    r"^(?:[、，,]|其中|同时|另外|此外|目前|当年|今年|去年|全年|和|及|与|以及|已经|已|我们|即|要把|把|"
     r"全县|全区|全市|全省|全国|我县|我区|我市|我省|本县|本区|本市|共计|共|合计|总共|"
     r"[一二三四五六七八九十\d]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])+"
 )
 # Words at the end of the left context that qualify the value, not the name, and numbers of
 # years (连续3年). The lookahead lists the characters they start with (see the module docstring).
 _TRAILING_NOISE_WORDS = (
-    "分别|均|都|约|近|共|共计|累计|年均|平均每年|每年平均|同比|超过|超|不少于|不低于|"
+    "分别|均|都|约|近|共|共计|累计|年均|平均每年|每年平均|同比|超过|超|不少于|不低于|不高于|不多于|"
     "不超过|至少|只有|仅|已|已经|全部|总计|达|在|的|了|将|要|可|能|再|又|还|也|就|均在|从|由|未|尚未|"
     "始终|连年|持续|继续|一直|稳定|各|等|虽然|略|平均|接近|将近|则|仍然|仍|依然|高达"
 ).split("|")
@@ -264,7 +264,7 @@ COMPARISON_BASE = re.compile(
     r"|(?:按)?(?:同口径|可比口径)(?:计算)?"
     r"|(?:扣除|考虑)[^，,。；;]{0,6}因素(?:后)?"
     r"|(?:低于|高于|快于|慢于|好于|超过|达到)(?:预期|[^，,。；;、\d]{0,6}?(?=\d|[一二两三四五六七八九十]))"
-    r"|(?:低于|高于|快于|慢于|好于)[^，,。；;、\d]{0,6}$"  # …、低于南阳市|0.9个百分点: the left context
+    r"|(?<!不)(?:低于|高于|快于|慢于|好于)[^，,。；;、\d]{0,6}$"  # …、低于南阳市|0.9个百分点 (不低于 is a qualifier)
     r")"
 )
 # Words that state a plan, an estimate or a comparison, never part of a name: stripped from its
