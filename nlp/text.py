@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .rules.resp_unit_patterns import CLOSERS, KEYWORD_CLAUSE, KEYWORD_ROLES
+from .rules.resp_unit_patterns import CLOSERS, KEYWORD_CLAUSE, KEYWORD_IN_BODY
 
 BOOKMARK = re.compile(r"\[bookmark: [^\]\n]*\]")
 
@@ -56,9 +56,8 @@ _BLOCK_START = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．](?!\d)"
     r"|第[一二三四五六七八九十百\d]+[章节条部分]|[①-⑳]|——|●|■|◆|附件|附表|注[:：]|表\d)"
 )
-# A responsibility clause starts a block (牵头单位：…) and one that ends a line ends it
-# (…（责任单位：市财政局，各县政府）): it closes the task before it.
-_CLAUSE_START = re.compile("^(?:" + "|".join(sorted(KEYWORD_ROLES, key=len, reverse=True)) + ")[:：]")
+# A responsibility clause starts a block (牵头单位：…, KEYWORD_IN_BODY at a line's start) and
+# one that ends a line ends it (…（责任单位：市财政局，各县政府）): it closes the task before it.
 _CLAUSE_AT_END = re.compile(KEYWORD_CLAUSE.pattern + "$")
 # A line that starts like this continues a sentence: no paragraph starts with a closing mark
 # or with a single character followed by a comma (优质林 / 果，布局区域化).
@@ -191,7 +190,7 @@ def _prevailing_width(widths: list[int]) -> int | None:
 def _joins(prev: str, nxt: str, wrap_width: int | None) -> bool:
     """Whether the break between two non-empty lines was put there by the layout."""
     last = prev[-1]
-    if _BLOCK_START.match(nxt) or _CLAUSE_START.match(nxt) or _ends_with_clause(prev):
+    if _BLOCK_START.match(nxt) or KEYWORD_IN_BODY.match(nxt) or _ends_with_clause(prev):
         return False
     if last in _OPEN_END:
         return True

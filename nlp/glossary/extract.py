@@ -187,15 +187,9 @@ def _plain_head(body: str) -> tuple[str, int] | None:
 
 
 def _dash_at(body: str, i: int) -> int:
-    """The length of a dash separator at ``body[i]`` (双减——指…), with the spacing after it; 0
-    where there is none."""
-    for dash in DASH_SEPARATORS:
-        if body.startswith(dash, i):
-            end = i + len(dash)
-            while end < len(body) and body[end] in _HSPACE:
-                end += 1
-            return end - i
-    return 0
+    """The length of a dash separator at ``body[i]`` (双减——指…), 0 where there is none (the
+    spacing after it goes with the definition's, as after a colon)."""
+    return next((len(dash) for dash in DASH_SEPARATORS if body.startswith(dash, i)), 0)
 
 
 def _term_or_none(term: str, def_start: int) -> tuple[str, int] | None:
