@@ -97,6 +97,20 @@ CLAUSE_SHAPES = [
     ("8.发展特色产业。（责任单位：邓州市、淅川县、内乡县、西峡县政府）",
      [("邓州市", "邓州市政府", "responsible"), ("淅川县", "淅川县政府", "responsible"),
       ("内乡县", "内乡县政府", "responsible"), ("西峡县政府", "西峡县政府", "responsible")]),
+    # A run of bare levels takes the suffix of the level unit that ends it, and an opening 各
+    # goes to every unit of the run.
+    ("8.加快高标准农田建设。（责任单位：各市、县（市、区）人民政府，省农业农村厅）",
+     [("各市", "各市人民政府", "responsible"),
+      ("县（市、区）人民政府", "各县（市、区）人民政府", "responsible"),
+      ("省农业农村厅", "省农业农村厅", "responsible")]),
+    ("8.统筹推进。（责任单位：各省、自治区、直辖市人民政府，市、县发展改革委）",
+     [("各省", "各省人民政府", "responsible"), ("自治区", "各自治区人民政府", "responsible"),
+      ("直辖市人民政府", "各直辖市人民政府", "responsible"),
+      ("市", "市发展改革委", "responsible"), ("县发展改革委", "县发展改革委", "responsible")]),
+    # Units separated by spaces only; a space inside a name separates nothing.
+    ("8.健全社会保障体系。责任单位：省人社厅 省民政厅　市 医保局",
+     [("省人社厅", "省人社厅", "responsible"), ("省民政厅", "省民政厅", "responsible"),
+      ("市 医保局", "市医保局", "responsible")]),
     # Nested brackets stay inside names; a separator inside them splits nothing.
     ("9.打造示范。（责任单位：市南水北调工程运行保障中心〔市移民服务中心〕、"
      "市京〔津〕宛合作中心，有关县〔市、区〕政府〔管委会〕）",

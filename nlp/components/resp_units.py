@@ -228,7 +228,28 @@ def _full_names(items: list[str]) -> list[str]:
         prefix = P.LEVEL_PREFIX.match(items[i])
         place = prefix["prefix"] if prefix and P.DIVISION_ONLY.match(prefix["prefix"]) else None
         suffix = items[i][len(place):] if place and not P.GENERIC_START.match(items[i]) else None
+    _distribute_over_levels(items, names)
     return names
+
+
+def _distribute_over_levels(items: list[str], names: list[str]) -> None:
+    """Full names of runs of bare levels (各市、县（市、区）人民政府): each takes the suffix of
+    the level unit that ends the run, and a 各 that opens the run goes to every unit of it.
+
+    Example: [各市, 县（市、区）人民政府] -> [各市人民政府, 各县（市、区）人民政府]"""
+    start = 0
+    for end, item in enumerate(items):
+        if P.BARE_LEVEL.fullmatch(item):
+            continue
+        level = P.LEVEL_UNIT.match(item)
+        suffix = item[level.end():] if level and start < end else ""
+        if P.UNIT_SUFFIX.search(suffix):
+            for i in range(start, end):
+                names[i] = items[i] + suffix
+            if items[start].startswith("各"):
+                for i in range(start + 1, end + 1):
+                    names[i] = names[i] if names[i].startswith("各") else "各" + names[i]
+        start = end + 1
 
 
 def _closing_task(

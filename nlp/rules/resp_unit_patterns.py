@@ -127,11 +127,14 @@ LINE_CUES = {
 }
 
 # Separators between the units of a list: 、，,；; and 会同 anywhere, and 和/及/与 only where a
-# unit visibly starts after them (和市财政局), since 和 also sits inside names (发展和改革委员会).
+# unit visibly starts after them (和市财政局), since 和 also sits inside names (发展和改革委员会);
+# spaces too where one unit ends and the next visibly starts (省人社厅 省民政厅), since a
+# space inside a name (市 财政局) is a layout artefact.
 # A separator inside a nested bracket (有关县〔市、区〕政府) is none: the next bracket after
 # a separator must be an opener, or there must be none.
 ITEM_SEPARATOR = re.compile(
-    r"(?:[、，,；;]|会同|(?:以及|及|和|与)(?=各|有关|相关|[省市县区](?![场村域])))"
+    r"(?:[、，,；;]|会同|(?:以及|及|和|与)(?=各|有关|相关|[省市县区](?![场村域]))"
+    r"|(?<=[局委办室厅处署院部站所队社心府])[ \t\u3000]+(?=各|有关|相关|[省市县区](?![场村域])))"
     rf"(?=[^{re.escape(OPENERS + CLOSERS)}]*(?:[{re.escape(OPENERS)}]|$))"
 )
 # Words after the last unit that are not part of it: a trailing 等 with what it sums up.
@@ -168,6 +171,13 @@ DIVISION_ONLY = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,3}?)(?<!城)[省市县区州旗镇乡](?![场村域镇])"
     rf"(?:[{re.escape(OPENERS)}][^{re.escape(OPENERS + CLOSERS)}]{{1,8}}[{re.escape(CLOSERS)}])?$"
 )
+# A bare level, alone or with 各 and a bracketed gloss (各市, 县（市、区）, 自治区), and the
+# same at the start of a unit (县（市、区）人民政府): a run of bare levels takes the suffix of
+# the level unit that ends it, and 各 distributes over the run (各市、县（市、区）人民政府 ->
+# 各市人民政府, 各县（市、区）人民政府; 各省、自治区、直辖市人民政府).
+_LEVEL = rf"各?(?:自治区|自治州|自治县|自治旗|直辖市|[省市县区州旗镇乡](?![场村域镇]))(?:[{re.escape(OPENERS)}][^{re.escape(OPENERS + CLOSERS)}]{{1,8}}[{re.escape(CLOSERS)}])?"
+BARE_LEVEL = re.compile(_LEVEL)
+LEVEL_UNIT = re.compile(rf"^{_LEVEL}(?=.)")
 # Endings of a department, which takes the level prefix in force (发展和改革委员会 ->
 # 市发展和改革委员会); governments, divisions and generic units do not.
 DEPARTMENT_SUFFIX = re.compile(
