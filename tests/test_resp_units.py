@@ -63,6 +63,17 @@ CLAUSE_SHAPES = [
     # A keyword after another field inside a bracket: the bracket's closer ends the units.
     ("7.加快项目建设。（责任领导：王明；责任单位：市发展改革委）",
      [("市发展改革委", "市发展改革委", "responsible")]),
+    # Keywords are a role word, optionally 责任, and a kind of body: 落实单位, 责任处室,
+    # 牵头责任单位 / 配合责任单位, 主要责任单位 / 次要责任单位.
+    ("1.推进老旧小区改造。（落实单位：市住建局、市财政局）",
+     [("市住建局", "市住建局", "responsible"), ("市财政局", "市财政局", "responsible")]),
+    ("2.加强招商引资。（责任处室：投资促进处、外资处）",
+     [("投资促进处", "投资促进处", "responsible"), ("外资处", "外资处", "responsible")]),
+    ("3.抓好安全生产。牵头责任单位：市应急管理局；配合责任单位：市公安局、交通运输局",
+     [("市应急管理局", "市应急管理局", "lead"), ("市公安局", "市公安局", "cooperating"),
+      ("交通运输局", "市交通运输局", "cooperating")]),
+    ("4.完善养老服务。（主要责任单位：市民政局；次要责任单位：市卫生健康委）",
+     [("市民政局", "市民政局", "responsible"), ("市卫生健康委", "市卫生健康委", "cooperating")]),
     # 牵头部门 and 协同部门 on lines of their own.
     ("4.整治河道。\n牵头部门：区水利局\n协同部门：区生态环境分局",
      [("区水利局", "区水利局", "lead"), ("区生态环境分局", "区生态环境分局", "cooperating")]),

@@ -125,7 +125,8 @@ def _table_rows(text: str) -> Iterator[_Clause]:
     for run in tab_row_runs(text):
         for i, header in enumerate(run):
             labels = [_SPACE.sub("", text[s:e]) for s, e in header]
-            roles = {j: P.KEYWORD_ROLES[label] for j, label in enumerate(labels) if label in P.KEYWORD_ROLES}
+            keywords = {j: P.KEYWORD.fullmatch(label) for j, label in enumerate(labels)}
+            roles = {j: P.KEYWORD_ROLE_WORDS[m["role_word"]] for j, m in keywords.items() if m}
             if not roles:
                 continue
             task_col = next((j for j, label in enumerate(labels) if P.TABLE_TASK_HEADER.search(label)), None)
@@ -148,7 +149,7 @@ def _keyword_items(text: str, start: int, end: int) -> list[tuple[int, int, str]
         segment_end = after.start() if after else end
         field = P.OTHER_FIELD.search(text, here.end(), segment_end)
         segment_end = field.start() if field else segment_end
-        role = P.KEYWORD_ROLES[here["keyword"]]
+        role = P.KEYWORD_ROLE_WORDS[here["role_word"]]
         items += _items(text, here.end(), segment_end, default_role=role)
     return items
 

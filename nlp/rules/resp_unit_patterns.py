@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 
-# Clause keywords (before a colon) and the role they give the units listed after them.
-KEYWORD_ROLES = {
-    "牵头单位": "lead", "牵头部门": "lead",
-    "配合单位": "cooperating", "配合部门": "cooperating", "协同单位": "cooperating",
-    "协同部门": "cooperating", "参与单位": "cooperating", "参与部门": "cooperating",
-    "协办单位": "cooperating",
-    "责任单位": "responsible", "责任部门": "responsible", "责任主体": "responsible",
-    "主责单位": "responsible", "主办单位": "responsible", "承办单位": "responsible",
-    "实施单位": "responsible",
+# Clause keywords (before a colon): a role word, optionally 责任, and the kind of body listed
+# (牵头单位, 配合责任单位, 责任处室, 落实单位, 主要责任单位, 责任主体). The role word gives the
+# units listed after the keyword their role.
+KEYWORD_ROLE_WORDS = {
+    "牵头": "lead",
+    "配合": "cooperating", "协同": "cooperating", "参与": "cooperating", "协办": "cooperating",
+    "协助": "cooperating", "次要责任": "cooperating",
+    "责任": "responsible", "主要责任": "responsible", "主责": "responsible", "主办": "responsible",
+    "承办": "responsible", "实施": "responsible", "落实": "responsible",
 }  # fmt: skip
+KEYWORD_BODIES = ("单位", "部门", "处室", "科室", "主体", "机构")
 
 # Verbs that close a list of units (市发展改革委牵头，市财政局配合) and the role they give.
 # The regexes try them longest first, so that 组织实施 wins over 实施.
@@ -50,7 +51,12 @@ CLOSERS = "）)〕】]"
 _PLAIN = rf"[^{re.escape(OPENERS + CLOSERS)}]"
 BRACKET_BODY = rf"(?:{_PLAIN}|[{re.escape(OPENERS)}]{_PLAIN}*[{re.escape(CLOSERS)}])"
 
-_KEYWORDS = "|".join(sorted(KEYWORD_ROLES, key=len, reverse=True))
+_KEYWORDS = (
+    rf"(?P<role_word>{'|'.join(sorted(KEYWORD_ROLE_WORDS, key=len, reverse=True))})(?:责任)?"
+    rf"(?:{'|'.join(KEYWORD_BODIES)})"
+)
+# A clause keyword alone (a task table's column header: 牵头单位, 配合部门).
+KEYWORD = re.compile(_KEYWORDS)
 # A bracketed keyword clause: （责任单位：…）, （牵头单位：…；配合单位：…）. The body holds
 # everything up to the closing bracket.
 KEYWORD_CLAUSE = re.compile(
