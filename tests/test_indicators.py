@@ -67,6 +67,9 @@ def test_indicators_qualifier_spans():
 def test_indicators_ratio():
     text, attrs = only("去年三次产业结构优化为13.2:38.6:48.2。")
     assert (text, attrs["value"], attrs["kind"], attrs["name"]) == ("13.2:38.6:48.2", [13.2, 38.6, 48.2], "ratio", "三次产业结构")
+    # the ratio sign ∶ (U+2236) of word processors; two parts only to 1 (8:30 is a time)
+    assert texts("三次产业结构为13.2∶38.6∶48.2，城乡收入比为2.35:1，会议于8:30开始，比分3:2。") == \
+        ["13.2∶38.6∶48.2", "2.35:1"]
 
 
 @pytest.mark.parametrize(
@@ -383,6 +386,16 @@ ATTRIBUTE_CLASSES = [
      [("1.2万亿元", "进出口总额", "level", False, None), ("3.5%", "进出口总额", "growth", False, None)]),
     ("全市工业投资增长7.5%、高于全省1.2个百分点。",
      [("7.5%", "工业投资", "growth", False, None), ("1.2个百分点", "工业投资", "change", False, None)]),
+    # 比年初 and 比上年末 are comparison bases; 占比 and a ratio's 收入比 keep their 比;
+    # 实际使用外资 is a name, not 实际 + a name; 要 before a cue is none of the name
+    ("存款余额2156亿元，比年初增加218亿元；常住人口比上年末减少3.2万人。",
+     [("2156亿元", "存款余额", "level", False, None), ("218亿元", "存款余额", "change", False, None),
+      ("3.2万人", "常住人口", "change", False, None)]),
+    ("其中税收收入占比达到72.5%。", [("72.5%", "税收收入占比", "level", False, None)]),
+    ("城乡居民收入比由2.5∶1缩小到2.35∶1。",
+     [("2.5∶1", "城乡居民收入比", "ratio", False, None), ("2.35∶1", "城乡居民收入比", "ratio", False, None)]),
+    ("全年实际使用外资12.5亿美元。", [("12.5亿美元", "实际使用外资", "level", False, "全年")]),
+    ("今年要确保粮食产量稳定在1300万吨以上。", [("1300万吨以上", "粮食产量", "level", True, "今年")]),
     # （一） heads a report that has no 一、 headings: its plan section makes targets
     ("（一）一九六四年国民经济计划的安排\n\n农业总产值达到八百五十亿元。", [("八百五十亿元", "农业总产值", "level", True, None)]),
 ]

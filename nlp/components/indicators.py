@@ -467,7 +467,7 @@ def _read_run(text, sentence_start, run, previous, sentence_values, periods, sec
     left = text[left_start:first.start]
     clause_left = text[clause_start:first.start]
     stated = cues.COMPARISON_BASE.sub("", left)  # comparison bases (较上年) are neither names nor cues
-    own_names = _names_from_left(stated, rank=first.kind == "rank")
+    own_names = _names_from_left(stated, kind=first.kind)
     following = _following_name(text, run[-1])
     for i, value in enumerate(run):
         if value.kind is None:
@@ -579,14 +579,15 @@ def _earlier_rate_name(text: str, sentence_start: int, clause_start: int, value:
     return names[-1] if names else None
 
 
-def _names_from_left(left: str, rank: bool = False) -> list[str]:
+def _names_from_left(left: str, kind: str | None = None) -> list[str]:
     """The indicator name(s) in the text before a value (without comparison bases), '、'-separated
-    names kept together; for a rank, the text before the ranking verb (营商环境|跃升至全省|第13名)."""
+    names kept together; for a rank, the text before the ranking verb (营商环境|跃升至全省|第13名);
+    for a ratio, a name ending in 比 keeps it (城乡居民收入比|缩小到|2.35:1)."""
     left = _without_trailing_noise(cues.NAME_LEADING_NOISE.sub("", _without_periods(left)))
     if not left:
         return []
     name = left
-    rank_verbs = list(cues.RANK_VERBS.finditer(left)) if rank else []
+    rank_verbs = list(cues.RANK_VERBS.finditer(left)) if kind == "rank" else []
     verbs = [] if rank_verbs else list(cues.NAME_VERBS.finditer(left))
     if rank_verbs:
         name = _without_trailing_noise(left[: rank_verbs[-1].start()])
@@ -605,7 +606,10 @@ def _names_from_left(left: str, rank: bool = False) -> list[str]:
     if len(name) > cues.MAX_NAME_CHARS and "等" in name:
         name = name.rsplit("等", 1)[1] or name  # 安全饮水、村组道路…等|乡村振兴项目
     name = name[-cues.MAX_NAME_CHARS:]
-    name = cues.NAME_LEADING_CUES.sub("", cues.NAME_TRAILING_CUES.sub("", name))
+    stated = cues.NAME_TRAILING_CUES.sub("", name)
+    if kind == "ratio" and name[len(stated):].startswith("比"):
+        stated += "比"
+    name = cues.NAME_LEADING_CUES.sub("", stated)
     if not name or cues.NOT_A_NAME.match(name):
         return []  # 预计, 增产, 总量: the name is elsewhere in the sentence
     return [name]

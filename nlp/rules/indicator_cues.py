@@ -103,16 +103,23 @@ _VALUE_CONTINUATION = re.escape(
 VALUE_START = re.compile(
     rf"[百\-－−0-9０-９{_CHINESE_NUMBER_FIRST}](?=[{_VALUE_CONTINUATION}、])|[千万]分之|负(?=[0-9０-９{_CHINESE_NUMBER_FIRST}])"
 )
-# A ratio of three or more parts (13.2:38.6:48.2, 13.1:48.7：38.2).
-RATIO = re.compile(r"(?<![0-9.])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?){2,}(?![0-9:：])")
+# A ratio of three or more parts (13.2:38.6:48.2, 13.1:48.7：38.2), or of two parts to 1
+# (城乡居民收入比 2.35:1); the colon may also be the ratio sign ∶ (U+2236) that word processors
+# insert. Two parts to anything else (8:30, 3:2) are too often times or scores.
+_RATIO_COLON = "[:：∶]"
+_RATIO_PART = r"\d+(?:\.\d+)?"
+RATIO = re.compile(
+    rf"(?<![0-9.]){_RATIO_PART}(?:(?:{_RATIO_COLON}{_RATIO_PART}){{2,}}|{_RATIO_COLON}1(?![0-9.]))"
+    rf"(?![0-9:：∶])"
+)
 # Where a RATIO can start: a number followed by a colon and a digit (rare, unlike digits).
-RATIO_START = re.compile(r"\d[\d.]*[:：]\d")
+RATIO_START = re.compile(rf"\d[\d.]*{_RATIO_COLON}\d")
 # A colon and a digit, which every ratio holds: most texts have none and are not searched for
 # ratios. One pattern a colon, because re skips to one literal character far faster than to a
 # class of them.
-RATIO_COLONS = (re.compile(r":\d"), re.compile(r"：\d"))
+RATIO_COLONS = (re.compile(r":\d"), re.compile(r"：\d"), re.compile(r"∶\d"))
 # What separates the parts of a ratio.
-RATIO_SEPARATOR = re.compile(r"[:：]")
+RATIO_SEPARATOR = re.compile(_RATIO_COLON)
 # A rank: a ranking verb, a short scope (全市, 全省), then 第N (居全市第一位, 跃升至全省第13名);
 # or 第N名 on its own.
 RANK = re.compile(
@@ -222,7 +229,7 @@ LEVEL_CUES = re.compile(r"达到|达(?!标)|现有|拥有|保持在|稳定在|�
 NAME_VERBS = re.compile(
     r"分别为|分别达到|分别达|分别增长|分别下降|分别提高|分别是|分别"
     r"|增长到|增长至|提高到|提高至|下降到|减少到|减少至|降到|降至|回落到|回落至|优化为|调整为|上升为|下降为|提升至|提升到|"
-    r"缩减为|缩减到|压缩为|压缩到|"
+    r"缩减为|缩减到|压缩为|压缩到|缩小为|缩小到|缩小至|扩大为|扩大到|扩大至|"
     r"达到|达(?!标|成|产)|完成(?!率)|实现(?!率)|为(?<![作行成因认]为)|是(?<![但还就也]是)|占(?!地)|突破|超过|"
     r"增长(?!速度|率|幅度)|下降|上涨(?!幅度)|提高|降低|减少|增加(?!值)|新增|净增|减排|累计|控制在|保持在|稳定在|保持|发行|"
     r"建成|新建|改造|修建|培育|获批|获得|引进|吸引|接待|举办|处置化解|化解|开展|落实|现有|拥有|"
@@ -258,8 +265,8 @@ NAME_TRAILING_NOISE_LAST = frozenset(w[-1] for w in _TRAILING_NOISE_WORDS) | {"�
 # lookahead lists the characters they start with (see the module docstring).
 COMPARISON_BASE = re.compile(
     r"(?=[较比与同按低高快慢好超达扣考可])(?:"
-    r"(?:较|比|与|同)(?:上年|去年|今年|本年|上一年|前一年|上年同期|去年同期|同期|上半年"
-    r"|(?:[12１２][0-9０-９]{3}|[一二〇零九○][〇零一二三四五六七八九○]{3})年(?:底|末)?)"
+    r"(?:较|比|与|同)(?:上年|去年|今年|本年|上一年|前一年|上年同期|去年同期|同期|上半年|年初|上月|上季度"
+    r"|(?:[12１２][0-9０-９]{3}|[一二〇零九○][〇零一二三四五六七八九○]{3})年)(?:底|末|初)?"
     r"(?:同期)?(?:预计数?|实际)?(?:相比)?|按可比价格计算|按可比价计算|同比"
     r"|(?:按)?(?:同口径|可比口径)(?:计算)?"
     r"|(?:扣除|考虑)[^，,。；;]{0,6}因素(?:后)?"
@@ -271,9 +278,11 @@ COMPARISON_BASE = re.compile(
 # end (总产值预计 → 总产值, 国民收入也安排为比 → 国民收入, 赤字率拟按 → 赤字率) and start (拟发行 →
 # 发行, 拟安排专项债券 → 专项债券).
 NAME_TRAILING_CUES = re.compile(
-    r"(?:预计|实际|原定|预定|拟定|拟|安排|要求|预期|可以|可能|仍然|又|也|将|要|可|为|按|由|从|比|较|达到|控制|定为|的)+$"
+    r"(?:预计|实际|原定|预定|拟定|拟|安排|要求|预期|可以|可能|仍然|又|也|将|要|可|为|按|由|从|(?<!占)比|较|达到|控制|定为|的)+$"
 )
-NAME_LEADING_CUES = re.compile(r"^(?:预计|实际|原定|预定|拟定|拟|安排|要求|力争|争取|确保|也|又|将|使(?!用))+")
+NAME_LEADING_CUES = re.compile(
+    r"^(?:预计|实际(?!使用|利用|到位)|原定|预定|拟定|拟|安排|要求|力争|争取|确保|也|又|将|要(?=预计|力争|争取|确保|将)|使(?!用))+"
+)
 # What is no noun phrase and so no name: a verb, a cue or a bare head word whose noun is
 # elsewhere in the sentence (发行, 增产, 总量, 速度, 预计, 两年平均递增).
 NOT_A_NAME = re.compile(
