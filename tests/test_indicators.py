@@ -396,6 +396,12 @@ ATTRIBUTE_CLASSES = [
      [("2.5∶1", "城乡居民收入比", "ratio", False, None), ("2.35∶1", "城乡居民收入比", "ratio", False, None)]),
     ("全年实际使用外资12.5亿美元。", [("12.5亿美元", "实际使用外资", "level", False, "全年")]),
     ("今年要确保粮食产量稳定在1300万吨以上。", [("1300万吨以上", "粮食产量", "level", True, "今年")]),
+    # 截至 a date is a period, no target; 共有 and a 了 after the verb are no part of a name; a
+    # short gloss in brackets stays inside it, an aside does not
+    ("截至2022年底，全省共有国家级高新区12家。", [("12家", "国家级高新区", "level", False, "截至2022年底")]),
+    ("分别达到了每亩生产棉花（皮棉）六十斤、八十斤。",
+     [("六十斤", "每亩生产棉花（皮棉）", "level", False, None), ("八十斤", "每亩生产棉花（皮棉）", "level", False, None)]),
+    ("每千人口拥有执业（助理）医师3.2人。", [("3.2人", "执业（助理）医师", "level", False, None)]),
     # （一） heads a report that has no 一、 headings: its plan section makes targets
     ("（一）一九六四年国民经济计划的安排\n\n农业总产值达到八百五十亿元。", [("八百五十亿元", "农业总产值", "level", True, None)]),
 ]

@@ -442,7 +442,9 @@ def read_sentence(text: str, start: int, values: list[Value], section: str | Non
     ``section`` is "plan" or "review" for a sentence under such a heading, else None."""
     runs = _runs(text, values)
     periods = _periods(text, start, values[-1].start)
-    clause_ends = [m.start() for m in cues.CLAUSE_END.finditer(text, start, values[-1].start)]
+    glosses = {i for m in cues.NAME_GLOSS.finditer(text, start, values[-1].start) for i in (m.start(), m.end() - 1)}
+    ends = (m.start() for m in cues.CLAUSE_END.finditer(text, start, values[-1].start))
+    clause_ends = [i for i in ends if i not in glosses]
     previous: Value | None = None
     for run in runs:
         _read_run(text, start, run, previous, values, periods, section, clause_ends)

@@ -195,6 +195,12 @@ TIME_FRAME_BEFORE = re.compile(r"(?:近|连续|前|后|每|这|再|延长|历时
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 # Ends of clauses inside a sentence.
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
+# A short bracketed gloss inside a noun phrase (执业（助理）医师, 省级智能车间（工厂）): a word
+# follows it, and its brackets end no clause. An aside (（不包括手工业产值）, （含…）, （下同）)
+# is no gloss.
+NAME_GLOSS = re.compile(
+    r"[（(](?!不?包括|不?含|下同|按|指|即|其中|注|[一二三四五六七八九十\d]+[）)])[^（）()，,；;：:。！？!?\n]{1,8}[）)](?=[\u4e00-\u9fff])"
+)
 # The name of a completion ratio (超过年度计划4.1%, 完成年度计划的98.7%): the plan, which a value
 # after it in the sentence (…，比上一年增长6.9%) does not take as its name.
 PLAN_NAME = re.compile(r"^(?:年度|全年|本年)?计划$")
@@ -244,7 +250,7 @@ RANK_OF_ALL = re.compile(r"均|都")
 # Words at the start of the clause that are not part of the name.
 NAME_LEADING_NOISE = re.compile(
     r"^(?:[、，,]|其中|同时|另外|此外|目前|当年|今年|去年|全年|和|及|与|以及|已经|已|我们|即|要把|把|"
-    r"全县|全区|全市|全省|全国|我县|我区|我市|我省|本县|本区|本市|共计|共|合计|总共|"
+    r"全县|全区|全市|全省|全国|我县|我区|我市|我省|本县|本区|本市|共计|共有|共|合计|总共|"
     r"[一二三四五六七八九十\d]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])+"
 )
 # Words at the end of the left context that qualify the value, not the name, and numbers of
@@ -281,7 +287,7 @@ NAME_TRAILING_CUES = re.compile(
     r"(?:预计|实际|原定|预定|拟定|拟|安排|要求|预期|可以|可能|仍然|又|也|将|要|可|为|按|由|从|(?<!占)比|较|达到|控制|定为|的)+$"
 )
 NAME_LEADING_CUES = re.compile(
-    r"^(?:预计|实际(?!使用|利用|到位)|原定|预定|拟定|拟|安排|要求|力争|争取|确保|也|又|将|要(?=预计|力争|争取|确保|将)|使(?!用))+"
+    r"^(?:预计|实际(?!使用|利用|到位)|原定|预定|拟定|拟|安排|要求|力争|争取|确保|也|又|将|要(?=预计|力争|争取|确保|将)|使(?!用)|了(?!解))+"
 )
 # What is no noun phrase and so no name: a verb, a cue or a bare head word whose noun is
 # elsewhere in the sentence (发行, 增产, 总量, 速度, 预计, 两年平均递增).
@@ -381,7 +387,7 @@ _PLAN_PERIOD = r"[“\"]?(?:十[一二三四五]五|[“\"]?[六七八九]五)[�
 # Time phrases that give a value's period (2021年, 今年前三季度, 1—9月, “十四五”末, 截至11月底, 近三年).
 PERIOD = re.compile(
     r"(?=[到至截\d〇零一二三四五六七八九十两今去明本当全上下第次“\"近前每])"  # the first characters
-    rf"(?P<to>到|至)?(?P<p>截至(?:{_YEAR}|{_YEAR_WORD})?[0-9一二三四五六七八九十]+月(?:底|末)?"
+    rf"(?P<to>到|至)?(?P<p>截[至止](?:(?:{_YEAR}|{_YEAR_WORD})(?:{_PART_OF_YEAR})?|[0-9一二三四五六七八九十]+月(?:底|末)?)"
     rf"|(?:{_YEAR}|{_YEAR_WORD})(?:{_PART_OF_YEAR})?"
     rf"|{_PART_OF_YEAR_ALONE}"
     rf"|{_PLAN_PERIOD}"
