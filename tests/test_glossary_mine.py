@@ -36,6 +36,15 @@ MINED = [
     ("深入开展阶级斗争、生产斗争和科学实验三大革命运动。",
      [("三大革命运动", "阶级斗争、生产斗争和科学实验", ["阶级斗争", "生产斗争", "科学实验"], "、", 0.9)]),
     ("“三北”（西北、华北、东北）防护林。", [("三北", "西北、华北、东北", ["西北", "华北", "东北"], "（", 0.95)]),
+    # a bare 指 after a quoted term; a definition in brackets after a suffix word ends at the
+    # closing bracket; a quoted 双 counts two
+    ("“六稳”指稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。",
+     [("六稳", "指稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期",
+       ["稳就业", "稳金融", "稳外贸", "稳外资", "稳投资", "稳预期"], "指", 0.95)]),
+    ("深化“放管服”改革（即简政放权、放管结合、优化服务），推行“一网通办”。",
+     [("放管服", "即简政放权、放管结合、优化服务", [], "即", 0.85)]),
+    ("推进“双碳”工作（碳达峰、碳中和），实施节能降碳行动。",
+     [("双碳", "碳达峰、碳中和", ["碳达峰", "碳中和"], "（", 0.95)]),
 ]
 NOT_DEFINITIONS = [
     "如果这个意见是指目前国家还很穷，那么这个意见是对的。",   # a demonstrative is no term
@@ -44,6 +53,8 @@ NOT_DEFINITIONS = [
     "一九五五年二月，即在第一个五年计划执行了两年之后。",     # 二月 counts nothing
     "培育形成特钢、新材料、汽车零部件四大产业集群。",          # 3 members for 四: no
     "猕猴桃、香菇、文旅、中药材四大产业持续壮大。",            # counts things listed, no policy head
+    "“三个代表”指出了方向，“两个维护”指明了路径。",            # 指出, 指明: not a cue
+    "加强“双方”合作（互利、共赢、发展）。",                    # 双 counts two: three members disagree
 ]
 # fmt: on
 
@@ -71,6 +82,7 @@ def test_glossary_mine_offsets_point_into_the_original_text():
 def test_glossary_mine_members_count():
     assert [member_count(t) for t in ("四项基本原则", "三保三压", "十二个重点")] == [4, 6, 12]
     assert member_count("五定") is None and member_count("五定", quoted=True) == 5
+    assert member_count("双方") is None and member_count("双碳", quoted=True) == 2
     assert spell_out("即A1、B1、C1和D1，其后", 4) == (["A1", "B1", "C1", "D1"], 12)
     assert spell_out("即到本世纪末把我国建设成为强国，实现现代化，这是任务，要努力", 4) is None
 

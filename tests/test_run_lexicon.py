@@ -52,3 +52,14 @@ def test_prepare_run_counts_and_forgets(pipeline):
     assert pipeline.get_pipe("glossary_linker").run_glossary
     assert prepare_run(pipeline, []) == {"slogans": 0, "definitions": 0}
     assert not pipeline.get_pipe("glossary_linker").run_glossary
+
+
+def test_run_own_definition_beats_the_shipped_one(pipeline, tmp_path):
+    # 六稳 is also defined in the shipped glossary (a seed's); the document's own “六稳”指…
+    # (a bare 指 after the quoted term) is the link.
+    text = "落实“六稳”任务。“六稳”指稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。\n"
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    assert annotate([str(tmp_path)], pipeline, JsonlWriter(out)) == 0
+    links = [(e["text"], e["link"]["source"]) for e in json.loads(out.getvalue())["ents"] if e["label"] == "SLOGAN"]
+    assert links == [("六稳", "c.txt"), ("六稳", "c.txt")]

@@ -78,8 +78,9 @@ def corpus_documents(paths: list[str]):
 def document_entries(source: str, year: int | None, text: str, mine: bool) -> tuple[list, list]:
     """A document's entries: its glossary sections (confidence 1.0) and inline definitions,
     and with ``mine`` the definitions mined from its running text. A mined definition replaces
-    an inline one that it overlaps (it has passed the members-count check and ends where the
-    members do); one overlapping a section entry is dropped."""
+    an inline one that it overlaps when it is more confident (it has passed the members-count
+    check and ends where the members do), else it is dropped, as is one overlapping a section
+    entry."""
     from ..text import clean
     from .extract import extract
     from .mine import mine_definitions
@@ -89,10 +90,11 @@ def document_entries(source: str, year: int | None, text: str, mine: bool) -> tu
     for entry in found:
         entry.year, entry.confidence = year, MINED_CONFIDENCE["inline"] if entry.inline else 1.0
         if entry.inline:
-            entry.cue = next((cue for cue in (*DEFINITION_CUES, "简称", "指") if entry.definition.startswith(cue)), "（")
+            entry.cue = next((cue for cue in (*DEFINITION_CUES, "简称") if entry.definition.startswith(cue)), "（")
     if mine:
         mined = [e for e in mine_definitions(text, source, year)
-                 if not any(s.start < e.end and e.start < s.end for s in found if not s.inline)]  # fmt: skip
+                 if not any(s.start < e.end and e.start < s.end and (not s.inline or s.confidence >= e.confidence)
+                            for s in found)]  # fmt: skip
         found = [s for s in found if not (s.inline and any(s.start < e.end and e.start < s.end for e in mined))]
         found += mined
     return found, problems

@@ -24,6 +24,7 @@ from ..text import CleanText, clean
 from .analyse import coined_by, list_items, numeral_parts
 from .kb import MINED_SECTION, GlossaryEntry
 from .patterns import (
+    CLOSING_BRACKET,
     DEFINITION_END_CLAUSE,
     FORMULATION_HEADS,
     LIST_LEAD_WORDS,
@@ -47,6 +48,7 @@ from .patterns import (
     NOT_A_MEMBER_OPENING,
     NUMBERED_FORMULATION,
     NUMERAL_RUN,
+    QUOTED_NUMERALS,
 )
 
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -85,9 +87,14 @@ def member_count(term: str, quoted: bool = False) -> int | None:
     (4, 3, 6)
     >>> member_count("二月"), member_count("一个中心"), member_count("五定", quoted=True)
     (None, None, 5)
+    >>> member_count("双碳", quoted=True), member_count("双方")
+    (2, None)
     """
     total = 0
     for part in term.split("、"):
+        if quoted and part[:1] in QUOTED_NUMERALS and len(part) >= 2:
+            total += QUOTED_NUMERALS[part[0]]  # “双碳”
+            continue
         if not NUMBERED_FORMULATION.fullmatch(part):
             return None
         chain = numeral_parts(part)
@@ -171,8 +178,9 @@ def strip_list_lead(first: str) -> str:
 
 
 class _Miner:
-    """Mines one cleaned text; candidates are keyed by the cue's position so that two patterns
-    reading the same definition give one entry (the more confident)."""
+    """Mines one cleaned text; candidates are keyed by the term's position so that two patterns
+    reading the same mention (“X”（即…） read as quoted and as members) give one entry (the
+    more confident, else the first found)."""
 
     def __init__(self, view: CleanText, source: str | None, year: int | None):
         self.view = view
@@ -196,7 +204,7 @@ class _Miner:
             members=list(members or []), members_mismatch=kind == "members_mismatch",
             coined_by=coined_by(definition), year=self.year, confidence=confidence, cue=cue,
         )  # fmt: skip
-        key = def_start
+        key = term_start
         if key not in self.found or self.found[key].confidence < confidence:
             self.found[key] = entry
 
@@ -245,6 +253,11 @@ class _Miner:
             if _not_a_cue(text, match.start("cue")):
                 continue
             definition, def_start = match.group("cue") + match.group("def"), match.start("cue")
+            if match.group("open") in ("（", "("):
+                closer = CLOSING_BRACKET.search(definition)
+                if closer is None:
+                    continue
+                definition = definition[:closer.start()]
             self.numbered(match.group("term"), match.start("term"), definition, def_start, match.group("cue"), True)
         for match in MINED_QUOTED_MEMBERS.finditer(text):
             expected = member_count(match.group("term").strip(" \u3000"), quoted=True)

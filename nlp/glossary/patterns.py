@@ -133,6 +133,9 @@ COINED_BY = re.compile(
 
 # Chinese numerals that a numbered formulation may open with, as one run (十二, 两, 四).
 NUMERAL_RUN = "一二两三四五六七八九十百千"
+# Numerals that open a formulation only when it is quoted (“双碳”, “双减”; 双方 and 双边 are
+# words), with their values.
+QUOTED_NUMERALS = {"双": 2}
 # A numbered formulation written without quotes: a numeral run, an optional measure word and a
 # short name; several may be joined by 、 (一个中心、两个基本点). The name stops before a
 # particle, so 四项基本原则的 keeps 四项基本原则.
@@ -141,17 +144,21 @@ NUMBERED_FORMULATION = re.compile(rf"(?:{_NUMBERED_NAME})+(?:、(?:{_NUMBERED_NA
 
 # The wordings that introduce a definition, with the confidence each gives a mined entry whose
 # term is quoted or numbered (the members-count check then raises or lowers it).
-DEFINITION_CUES = ("指的是", "也就是", "就是", "是指", "即")
-# What follows 即 / 就是 when they do not define (即使, 即将, 即可; 就是说 stays a cue).
-NOT_A_CUE = re.compile(r"即(?:使|将|可|便|刻|时|日|位|兴|席)|是指(?:导|令|向|出|示|挥|定|标|引|南|责|数|望)")
+DEFINITION_CUES = ("指的是", "也就是", "就是", "是指", "即", "指")
+# What follows 即 / 就是 / 指 when they do not define (即使, 即将, 即可, 指导, 指出; 就是说 stays a cue).
+_NOT_AFTER_指 = "导令向出示挥定标引南责数望明日"
+NOT_A_CUE = re.compile(rf"即(?:使|将|可|便|刻|时|日|位|兴|席)|是?指[{_NOT_AFTER_指}]")
 
-# A quoted term, an optional short suffix (的方针, 的办法, 战略), an optional comma, then a cue:
-# “五定”，即定建设规模，… / “三保三压”的方针，即保计划内建设，…
+# A quoted term, an optional short suffix (的方针, 的办法, 战略), an optional comma or opening
+# bracket, then a cue: “五定”，即定建设规模，… / “三保三压”的方针，即保计划内建设，… / “六稳”指稳就业、… /
+# “放管服”改革（即简政放权、放管结合、优化服务）, where the definition ends at the closing bracket.
 MINED_QUOTED = re.compile(
     r"[“‘「『](?P<term>[^“”‘’「」『』\n，。；：:]{2,15})[”’」』]"
-    r"(?P<suffix>的?[^\W\d，。；“”‘’「」]{0,3}?)[ \u3000]*[，,]?[ \u3000]*"
+    r"(?P<suffix>的?[^\W\d，。；“”‘’「」]{0,3}?)[ \u3000]*(?P<open>[，,]|[（(])?[ \u3000]*"
     rf"(?P<cue>{'|'.join(DEFINITION_CUES)})(?P<def>[^。！？!?\n]{{2,400}})"
 )
+# Where a definition opened by a bracket ends.
+CLOSING_BRACKET = re.compile(r"[）)]")
 # 所谓X，就是… / 所谓“X”，也就是… : the term may be unquoted (所谓平衡，就是…).
 MINED_SO_CALLED = re.compile(
     r"所谓[ \u3000]*[“‘「『]?(?P<term>[^“”‘’「」『』\n，。；：:\s]{2,12}?)[”’」』]?[ \u3000]*[，,]?[ \u3000]*"
@@ -229,7 +236,8 @@ LIST_LEAD_WORDS = (
 )  # fmt: skip
 # A quoted numbered term followed by a colon or bracket and its members: “两个确保”：确保…、确保…
 MINED_QUOTED_MEMBERS = re.compile(
-    rf"[“‘](?P<term>[{NUMERAL_RUN}][^“”‘’\n，。；（()）]{{1,10}}?)[”’][ \u3000]*(?P<cue>[：:]|[（(](?:即|指|是指)?)"
+    rf"[“‘](?P<term>[{NUMERAL_RUN}{''.join(QUOTED_NUMERALS)}][^“”‘’\n，。；（()）]{{1,10}}?)[”’](?P<suffix>[^\W\d，。；“”‘’（()）]{{0,3}}?)"
+    r"[ \u3000]*(?P<cue>[：:]|[（(](?:即|指|是指)?)"
     r"(?P<def>[^。！？!?\n（()）]{2,300})"
 )
 
