@@ -99,3 +99,17 @@ def test_glossary_layouts_term_stored_with_its_qualifier_is_found():
     glossary = Glossary([GlossaryEntry("生态环境领域“三线一单”", "是指生态保护红线…", "x", "名词解释", 2, 0, 9)])
     found = CandidateGenerator(glossary).candidates("三线一单")
     assert [(c.entry.term, c.kind) for c in found][:1] == [("生态环境领域“三线一单”", "alias")]
+
+
+def test_glossary_layouts_gap_after_a_quoted_term():
+    # Two spaces, a tab or an ideographic space after the quoted term separate it from the
+    # definition; one space does not (the suffix and separator after it still do).
+    text = ("名词解释\n1.“链长制”  由各级领导干部担任重点产业链链长。\n2.“两个确保”\u3000：确保高质量建设。\n"
+            "3.“万人助万企” 活动。是省委作出的决策。\n")
+    entries, problems = extract(clean(text), "gap.txt")
+    assert problems == []
+    assert [(e.number, e.term, e.definition) for e in entries] == [
+        (1, "链长制", "由各级领导干部担任重点产业链链长。"),
+        (2, "两个确保", "确保高质量建设。"),
+        (3, "万人助万企", "是省委作出的决策。"),
+    ]

@@ -46,6 +46,7 @@ from .patterns import (
     QUOTES,
     SECTION_TITLE,
     SENTENCE_END,
+    SPACE_SEPARATOR,
     TERM_STOP,
     TOC_LINE,
     VERB_SEPARATORS,
@@ -155,6 +156,9 @@ def _quoted_head(body: str) -> tuple[str, int] | None:
     if end <= 1 or TERM_STOP.search(body[1:end]):
         return None
     term, pos = body[1:end], end + 1
+    gap = SPACE_SEPARATOR.match(body, pos)
+    if gap and gap.end() < len(body):  # “链长制”  由各级领导干部担任…
+        return term, gap.end() + (body[gap.end()] in PUNCT_SEPARATORS)
     limit = min(len(body), pos + MAX_HEAD_SUFFIX + 1)
     for i in range(pos, limit):
         dash = _dash_at(body, i)

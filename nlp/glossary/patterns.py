@@ -51,6 +51,10 @@ PUNCT_SEPARATORS = ("：", ":", "。", "，", ",")
 # A dash between term and definition (双减——指…), longest first; dropped like punctuation.
 DASH_SEPARATORS = ("——", "--", "—")
 VERB_SEPARATORS = ("是指", "指", "即")
+# A gap that separates a quoted head from its definition, as a table or a typist leaves it
+# (“链长制”  由各级…): two spaces or more, a tab or an ideographic space. One space is none (a
+# layout artefact inside “万人助万企” 活动。).
+SPACE_SEPARATOR = re.compile(r"[ \t\u3000]*(?:  |\t|\u3000)[ \t\u3000]*")
 # Of the punctuation separators, these only separate a quoted head (“两个确保”。); an unquoted
 # head needs a colon or a verb (两个确保，指…).
 QUOTED_ONLY_SEPARATORS = ("。", "，", ",")
