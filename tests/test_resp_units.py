@@ -118,6 +118,14 @@ CLAUSE_SHAPES = [
      [("各省", "各省人民政府", "responsible"), ("自治区", "各自治区人民政府", "responsible"),
       ("直辖市人民政府", "各直辖市人民政府", "responsible"),
       ("市", "市发展改革委", "responsible"), ("县发展改革委", "县发展改革委", "responsible")]),
+    # A note closing the bracket (以下均需…落实，不再列出 / 下同) holds no units, in verb and
+    # keyword clauses alike; 团省委 has its level inside and takes no prefix.
+    ("（一）稳定工业经济。（省工业和信息化厅牵头，省发展改革委、财政厅等按职责分工负责，"
+     "以下均需各市、县（市、区）政府落实，不再列出）",
+     [("省工业和信息化厅", "省工业和信息化厅", "lead"), ("省发展改革委", "省发展改革委", "responsible"),
+      ("财政厅", "省财政厅", "responsible")]),
+    ("1.加强监管。（责任单位：省财政厅、团省委，下同）",
+     [("省财政厅", "省财政厅", "responsible"), ("团省委", "团省委", "responsible")]),
     # Units separated by spaces only; a space inside a name separates nothing.
     ("8.健全社会保障体系。责任单位：省人社厅 省民政厅　市 医保局",
      [("省人社厅", "省人社厅", "responsible"), ("省民政厅", "省民政厅", "responsible"),

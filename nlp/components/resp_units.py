@@ -142,13 +142,14 @@ def _table_rows(text: str) -> Iterator[_Clause]:
 
 def _keyword_items(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Units of a keyword clause body: each keyword (牵头单位：, 配合单位：) sets the role of
-    the units up to the next keyword or another labelled field (完成时限：…)."""
+    the units up to the next keyword, another labelled field (完成时限：…) or a note (，下同)."""
     keywords = list(P.KEYWORD_IN_BODY.finditer(text, start, end))
     items = []
     for here, after in zip(keywords, keywords[1:] + [None]):
         segment_end = after.start() if after else end
-        field = P.OTHER_FIELD.search(text, here.end(), segment_end)
-        segment_end = field.start() if field else segment_end
+        for stop in (P.OTHER_FIELD, P.CLAUSE_NOTE):
+            found = stop.search(text, here.end(), segment_end)
+            segment_end = found.start() if found else segment_end
         role = P.KEYWORD_ROLE_WORDS[here["role_word"]]
         items += _items(text, here.end(), segment_end, default_role=role)
     return items

@@ -78,11 +78,19 @@ KEYWORD_IN_BODY = re.compile(rf"(?P<keyword>{_KEYWORDS})[：:]")
 # Another labelled field after the units (；完成时限：2023年底, 　时间节点：…): it ends them.
 OTHER_FIELD = re.compile(r"[；;，,、\s]*[\u4e00-\u9fff]{2,6}[：:]")
 
+# A note that may close a bracket after its units (…按职责分工负责，以下均需各市政府落实，不再列出;
+# …负责，下同): no units of the clause.
+_CLAUSE_NOTE = (
+    rf"[，,；;](?:以下|下同|下略|不再)(?:[^{re.escape(OPENERS + CLOSERS)}\n]"
+    rf"|[{re.escape(OPENERS)}][^{re.escape(OPENERS + CLOSERS)}\n]{{1,8}}[{re.escape(CLOSERS)}]){{0,40}}"
+)
+CLAUSE_NOTE = re.compile(_CLAUSE_NOTE)
 # A bracket that holds only units and role verbs: （市发展改革委牵头，市财政局配合）. The
 # body is checked item by item afterwards; this only finds candidates cheaply.
 _VERBS = "|".join(sorted(VERB_ROLES, key=len, reverse=True))
 VERB_CLAUSE = re.compile(
-    rf"[{re.escape(OPENERS)}](?P<body>由?{BRACKET_BODY}{{2,200}}?(?:{_VERBS}))[{re.escape(CLOSERS)}]"
+    rf"[{re.escape(OPENERS)}](?P<body>由?{BRACKET_BODY}{{2,200}}?(?:{_VERBS}))(?P<note>{_CLAUSE_NOTE})?"
+    rf"[{re.escape(CLOSERS)}]"
 )
 
 # Characters that never occur in a unit name written in running text; a candidate list that
@@ -192,7 +200,7 @@ DEPARTMENT_SUFFIX = re.compile(
 )
 # Institutions named by their own proper name never take a distributed prefix
 # (南阳师范学院, not 市南阳师范学院).
-OWN_NAME_SUFFIX = re.compile(r"(?:学院|大学|学校|中学|小学|医院|公司|集团|银行|协会|商会)$")
+OWN_NAME_SUFFIX = re.compile(r"(?:学院|大学|学校|中学|小学|医院|公司|集团|银行|协会|商会|[省市县区州]委)$")
 # Suffixes of party organs, which take a party prefix (市委组织部、宣传部 -> 市委宣传部).
 PARTY_ORGAN_SUFFIX = re.compile(r"部$")
 
