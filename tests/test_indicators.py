@@ -96,6 +96,7 @@ NOT_INDICATORS = [
     "实现了“十四五”良好开局，落实“一二三五十”工作布局。",  # numerals inside slogans
     "深入推进“三个一批”活动，落实省委“两个确保”“十大战略”，实施四大行动。",  # names and N大X
     "基本实现20户以上自然村通硬化路。",  # threshold inside a noun phrase
+    "坚持物质文明建设和精神文明建设一起抓，从2023年起实施。",  # 一起 is together; 年起 a start
     "至少新引进亿元以上工业项目和产值超10亿元企业。",  # thresholds without a count
     "坚持统一领导，一般性工作原则上7天内落实，推进一带一路建设。",  # 一般, 一带一路, time frame
     "建设5G基站，打造5A级景区，营商环境4.0版。",  # codes and versions
@@ -402,6 +403,13 @@ ATTRIBUTE_CLASSES = [
     ("分别达到了每亩生产棉花（皮棉）六十斤、八十斤。",
      [("六十斤", "每亩生产棉花（皮棉）", "level", False, None), ("八十斤", "每亩生产棉花（皮棉）", "level", False, None)]),
     ("每千人口拥有执业（助理）医师3.2人。", [("3.2人", "执业（助理）医师", "level", False, None)]),
+    # 起 counts incidents (一起 is together); 是2018年的 is a comparison base, no period; 收窄 is a verb
+    ("全市共发生各类生产安全事故56起、死亡48人，同比分别下降12.5%、9.4%。",
+     [("56起", "发生各类生产安全事故", "level", False, None), ("48人", "死亡", "level", False, None),
+      ("12.5%", "发生各类生产安全事故", "growth", False, None), ("9.4%", "死亡", "growth", False, None)]),
+    ("技术合同成交额1367亿元，是2018年的9倍；降幅比上半年收窄3.4个百分点。",
+     [("1367亿元", "技术合同成交额", "level", False, None), ("9倍", "技术合同成交额", "level", False, None),
+      ("3.4个百分点", "降幅", "change", False, None)]),
     # （一） heads a report that has no 一、 headings: its plan section makes targets
     ("（一）一九六四年国民经济计划的安排\n\n农业总产值达到八百五十亿元。", [("八百五十亿元", "农业总产值", "level", True, None)]),
 ]

@@ -721,6 +721,9 @@ def _periods(text: str, start: int, end: int) -> list[_Period]:
             continue
         if cues.PERIOD_FOLLOWED_BY_DATE.match(text[match.end():match.end() + 3]):
             continue
+        base = cues.COMPARISON_BASE.match(text, match.start() - 1) if match.start() > start else None
+        if base and base.end() >= match.end():
+            continue  # 是2018年的9倍: the base of a comparison
         item, deadline = match.group("p"), bool(match.group("to"))
         if deadline:
             before = text[max(start, match.start() - 12):match.start()]

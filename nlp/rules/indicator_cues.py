@@ -164,9 +164,9 @@ COUNT_REFERENCE_BEFORE = re.compile(r"(?:以上|上述|下列|以下|如下|前�
 COMPARISON_BEFORE_TIME = re.compile(r"(?:比|较|与|同|跟)$")
 # The first and last years that a four-digit number before 年 is read as (a date, not 2000 years).
 YEAR_RANGE = (1000, 2999)
-# Numeral + unit compounds that are terms, not counts (三次产业结构, 做好两篇文章); matched at the
-# value's start.
-COUNT_TERMS = re.compile(r"(?:[一二三两]次(?:产业|创业|能源|分配|开发)|两篇文章|两手|八项规定)")
+# Numeral + unit compounds that are terms, not counts (三次产业结构, 做好两篇文章, 一起 =
+# together); matched at the value's start.
+COUNT_TERMS = re.compile(r"(?:[一二三两]次(?:产业|创业|能源|分配|开发)|两篇文章|两手|八项规定|一起)")
 # Verbs after which a lone 一 + unit is a count (开展一次专题招商活动), not an article (一个重要).
 ONE_COUNT_CUES = re.compile(r"(?:至少|开展|举办|组织|召开|建成|建设|新建|引进|完成|实施)$")
 # Words before a value that make it a threshold inside a noun phrase when a noun follows
@@ -199,7 +199,8 @@ CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n（）()]")
 # follows it, and its brackets end no clause. An aside (（不包括手工业产值）, （含…）, （下同）)
 # is no gloss.
 NAME_GLOSS = re.compile(
-    r"[（(](?!不?包括|不?含|下同|按|指|即|其中|注|[一二三四五六七八九十\d]+[）)])[^（）()，,；;：:。！？!?\n]{1,8}[）)](?=[\u4e00-\u9fff])"
+    r"[（(](?!不?包括|不?含|下同|按|指|即|其中|注|[一二三四五六七八九十\d]+[）)])"
+    r"[^（）()，,；;：:。！？!?\n]{1,8}[）)](?=[\u4e00-\u9fff])"
 )
 # The name of a completion ratio (超过年度计划4.1%, 完成年度计划的98.7%): the plan, which a value
 # after it in the sentence (…，比上一年增长6.9%) does not take as its name.
@@ -235,7 +236,7 @@ LEVEL_CUES = re.compile(r"达到|达(?!标)|现有|拥有|保持在|稳定在|�
 NAME_VERBS = re.compile(
     r"分别为|分别达到|分别达|分别增长|分别下降|分别提高|分别是|分别"
     r"|增长到|增长至|提高到|提高至|下降到|减少到|减少至|降到|降至|回落到|回落至|优化为|调整为|上升为|下降为|提升至|提升到|"
-    r"缩减为|缩减到|压缩为|压缩到|缩小为|缩小到|缩小至|扩大为|扩大到|扩大至|"
+    r"缩减为|缩减到|压缩为|压缩到|缩小为|缩小到|缩小至|扩大为|扩大到|扩大至|收窄到|收窄至|收窄|"
     r"达到|达(?!标|成|产)|完成(?!率)|实现(?!率)|为(?<![作行成因认]为)|是(?<![但还就也]是)|占(?!地)|突破|超过|"
     r"增长(?!速度|率|幅度)|下降|上涨(?!幅度)|提高|降低|减少|增加(?!值)|新增|净增|减排|累计|控制在|保持在|稳定在|保持|发行|"
     r"建成|新建|改造|修建|培育|获批|获得|引进|吸引|接待|举办|处置化解|化解|开展|落实|现有|拥有|"
@@ -270,11 +271,13 @@ NAME_TRAILING_NOISE_LAST = frozenset(w[-1] for w in _TRAILING_NOISE_WORDS) | {"�
 # Comparison bases are neither names nor periods (较2017年, 比上年, 与上年同期相比, 同口径). The
 # lookahead lists the characters they start with (see the module docstring).
 COMPARISON_BASE = re.compile(
-    r"(?=[较比与同按低高快慢好超达扣考可])(?:"
+    r"(?=[较比与同按低高快慢好超达扣考可是])(?:"
     r"(?:较|比|与|同)(?:上年|去年|今年|本年|上一年|前一年|上年同期|去年同期|同期|上半年|年初|上月|上季度"
     r"|(?:[12１２][0-9０-９]{3}|[一二〇零九○][〇零一二三四五六七八九○]{3})年)(?:底|末|初)?"
     r"(?:同期)?(?:预计数?|实际)?(?:相比)?|按可比价格计算|按可比价计算|同比"
     r"|(?:按)?(?:同口径|可比口径)(?:计算)?"
+    r"|是(?:上年|去年|(?:[12１２][0-9０-９]{3}|[一二〇零九○][〇零一二三四五六七八九○]{3})年(?:底|末)?)的"
+    r"(?=[0-9０-９一二两三四五六七八九十])"  # 是2018年的|9倍
     r"|(?:扣除|考虑)[^，,。；;]{0,6}因素(?:后)?"
     r"|(?:低于|高于|快于|慢于|好于|超过|达到)(?:预期|[^，,。；;、\d]{0,6}?(?=\d|[一二两三四五六七八九十]))"
     r"|(?<!不)(?:低于|高于|快于|慢于|好于)[^，,。；;、\d]{0,6}$"  # …、低于南阳市|0.9个百分点 (不低于 is a qualifier)
