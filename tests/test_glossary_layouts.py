@@ -113,3 +113,18 @@ def test_glossary_layouts_gap_after_a_quoted_term():
         (2, "两个确保", "确保高质量建设。"),
         (3, "万人助万企", "是省委作出的决策。"),
     ]
+
+
+def test_glossary_layouts_term_on_its_own_line():
+    # Entries numbered （一）（二）, the term alone on its line (quoted or not) and the definition
+    # on the lines after it; an entry with a separator still reads as before.
+    text = ("名词解释\n\n（一）三个一批\n指签约一批、开工一批、投产一批。\n\n（二）“万人助万企”\n组织万名干部帮助万家\n"
+            "企业。\n\n（三）两个确保：确保高质量建设。\n")
+    entries, problems = extract(clean(text), "own-line.txt")
+    assert problems == []
+    assert [(e.number, e.term, e.definition) for e in entries] == [
+        (1, "三个一批", "指签约一批、开工一批、投产一批。"),
+        (2, "万人助万企", "组织万名干部帮助万家企业。"),
+        (3, "两个确保", "确保高质量建设。"),
+    ]
+    assert text[entries[1].start:entries[1].end] == "（二）“万人助万企”\n组织万名干部帮助万家\n企业。"

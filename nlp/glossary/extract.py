@@ -25,6 +25,7 @@ from ..text import CleanText
 from .aliases import alias_forms
 from .analyse import analyse
 from .kb import INLINE_SECTION, GlossaryEntry
+from .mine import numeral_value
 from .patterns import (
     ENTRY_NUMBER,
     INLINE_LINE_CUES,
@@ -118,14 +119,17 @@ def is_section_title(line: str) -> bool:
 def parse_number(line: str) -> tuple[int | None, int]:
     """The entry number opening ``line`` and where the rest begins, or ``(None, 0)``.
 
-    >>> parse_number("（12）两个确保：指…")
-    (12, 4)
+    >>> parse_number("（12）两个确保：指…"), parse_number("（三）两个确保")
+    ((12, 4), (3, 3))
     """
     match = ENTRY_NUMBER.match(line)
     if not match:
         return None, 0
     if match.group("circled"):
         return _CIRCLED.index(match.group("circled")) + 1, match.end()
+    if match.group("chinese"):
+        value = numeral_value(match.group("chinese"))
+        return (value, match.end()) if value else (None, 0)
     digits = match.group("n1") or match.group("n2") or match.group("n3")
     return int(digits), match.end()
 
@@ -276,8 +280,23 @@ class _Reader:
         mentions 名词解释 is followed by another annex title, not an entry)."""
         if i >= len(self.lines) or is_section_title(self.lines[i].text):
             return False
-        _, offset = parse_number(self.lines[i].text)
-        return parse_head(self.lines[i].text[offset:]) is not None
+        number, offset = parse_number(self.lines[i].text)
+        if parse_head(self.lines[i].text[offset:]) is not None:
+            return True
+        return number is not None and self._term_line(i, offset) is not None
+
+    def _term_line(self, i: int, offset: int) -> str | None:
+        """The term of a numbered line that holds only a term, its definition on the lines after
+        it ((一)三个一批 / 指签约一批…), or None."""
+        text = self.lines[i].text[offset:].strip(_HSPACE)
+        nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
+        if not nxt or parse_number(nxt)[0] is not None or is_section_title(nxt):
+            return None
+        quoted = QUOTED_CORE.fullmatch(text)
+        term = quoted.group(1) if quoted else text
+        if len(term) > MAX_TERM_LENGTH or term[-1:] in SENTENCE_END:
+            return None
+        return term if _term_or_none(term, 0) else None
 
     def _section_end(self, i: int) -> int:
         while i < len(self.lines):
@@ -291,7 +310,8 @@ class _Reader:
         title = self.lines[title_index].text
         drafts: list[_Draft] = []
         numbered = parse_number(self.lines[title_index + 1].text)[0] is not None
-        for line in self.lines[title_index + 1:end]:
+        for index in range(title_index + 1, end):
+            line = self.lines[index]
             if WEB_RESIDUE.match(line.text):
                 break  # the page's footer: the section is over
             number, offset = parse_number(line.text)
@@ -307,6 +327,10 @@ class _Reader:
                 if number > previous + 1:
                     self.warn(line.start, f"glossary numbering skips from {previous} to {number}")
             head = parse_head(line.text[offset:])
+            term = self._term_line(index, offset) if head is None and numbered else None
+            if term:  # the definition follows on the next lines
+                drafts.append(_Draft(number, line.start, line.end, line.end, term, line.start))
+                continue
             if head is None:
                 self.warn(line.start, f"glossary entry {line.text[:20]!r} has no term separator; skipped")
                 if numbered:

@@ -27,10 +27,10 @@ SECTION_TITLE = re.compile(
 # A table-of-contents line: a title followed by a tab, dots or spaces and a page number.
 TOC_LINE = re.compile(r".*(?:\t|…{2,}|\.{3,}|·{3,}|\s{2,})\s*\d{1,4}\s*$")
 
-# The numbering that opens an entry: 1. / 1、/ 1．/ （1）/ (1) / 1) / ① … , then spacing.
+# The numbering that opens an entry: 1. / 1、/ 1．/ （1）/ (1) / 1) / ① / （一）… , then spacing.
 ENTRY_NUMBER = re.compile(
     r"(?P<num>(?P<n1>\d{1,3})\s*[.、．](?!\d)|[（(]\s*(?P<n2>\d{1,3})\s*[）)]|(?P<n3>\d{1,3})[)）]"
-    r"|(?P<circled>[①-⑳]))[ \t\u3000\u00a0]*"
+    r"|(?P<circled>[①-⑳])|[（(](?P<chinese>[一二三四五六七八九十]{1,3})[）)])[ \t\u3000\u00a0]*"
 )
 
 # Quotation marks around a term, opening -> closing; straight quotes (ASCII and full width)
