@@ -403,16 +403,19 @@ ATTRIBUTE_CLASSES = [
     ("分别达到了每亩生产棉花（皮棉）六十斤、八十斤。",
      [("六十斤", "每亩生产棉花（皮棉）", "level", False, None), ("八十斤", "每亩生产棉花（皮棉）", "level", False, None)]),
     ("每千人口拥有执业（助理）医师3.2人。", [("3.2人", "执业（助理）医师", "level", False, None)]),
-    # 起 counts incidents (一起 is together); 是2018年的 is a comparison base, no period; 收窄 is a verb
+    # 起 counts incidents (一起 is together); 是X的 is a comparison base, no name or period; 收窄 is a verb
     ("全市共发生各类生产安全事故56起、死亡48人，同比分别下降12.5%、9.4%。",
      [("56起", "发生各类生产安全事故", "level", False, None), ("48人", "死亡", "level", False, None),
       ("12.5%", "发生各类生产安全事故", "growth", False, None), ("9.4%", "死亡", "growth", False, None)]),
     ("城镇居民人均可支配收入38500元，是农村居民的2.42倍。",
      [("38500元", "城镇居民人均可支配收入", "level", False, None),
       ("2.42倍", "城镇居民人均可支配收入", "level", False, None)]),
-    ("技术合同成交额1367亿元，是2018年的9倍；降幅比上半年收窄3.4个百分点。",
-     [("1367亿元", "技术合同成交额", "level", False, None), ("9倍", "技术合同成交额", "level", False, None),
-      ("3.4个百分点", "降幅", "change", False, None)]),
+    ("技术合同成交额1367亿元，是2018年的9倍。",
+     [("1367亿元", "技术合同成交额", "level", False, None), ("9倍", "技术合同成交额", "level", False, None)]),
+    # a rate named only by its kind (降幅, 增幅) is the rate of the name before it
+    ("利润总额下降12.6%，降幅比上半年收窄3.4个百分点；人均纯收入增加1200元，增幅8.3%。",
+     [("12.6%", "利润总额", "growth", False, None), ("3.4个百分点", "利润总额", "change", False, None),
+      ("1200元", "人均纯收入", "change", False, None), ("8.3%", "人均纯收入", "growth", False, None)]),
     # （一） heads a report that has no 一、 headings: its plan section makes targets
     ("（一）一九六四年国民经济计划的安排\n\n农业总产值达到八百五十亿元。", [("八百五十亿元", "农业总产值", "level", True, None)]),
 ]

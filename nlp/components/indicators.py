@@ -470,6 +470,9 @@ def _read_run(text, sentence_start, run, previous, sentence_values, periods, sec
     clause_left = text[clause_start:first.start]
     stated = cues.COMPARISON_BASE.sub("", left)  # comparison bases (较上年) are neither names nor cues
     own_names = _names_from_left(stated, kind=first.kind)
+    if own_names and cues.RATE_WORD.fullmatch(own_names[0]) \
+            and any(v.name for v in sentence_values if v.end <= first.start):  # fmt: skip
+        own_names = []  # 增幅8.3%: the rate of the name before it
     following = _following_name(text, run[-1])
     for i, value in enumerate(run):
         if value.kind is None:

@@ -300,6 +300,9 @@ NOT_A_NAME = re.compile(
     r"(?:发行|增产|减产|增收|增加|减少|增长|下降|提高|降低|递增|上升|回落|总量|速度|预计|计划|实际|安排|要求|"
     r"其中|部分|方面|任务|比|由|到|达到|完成|实现|为|定|它|而且|并且|但是|同时|不仅)+$"
 )
+# A rate named only by its kind (增幅8.3%, 降幅…收窄3.4个百分点): the rate of the name given
+# earlier in the sentence, if any.
+RATE_WORD = re.compile(r"增幅|增速|涨幅|降幅|增长率|增长速度")
 # Head words that need the topic before them (轻工业，总产值比1980年增长8％ → 轻工业总产值).
 BARE_HEAD = re.compile(r"^(?:总产值|产值|产量|总产量|总额|增长速度|速度|收入|投资)$")
 # A topic clause: a short noun phrase that the next clause's values are about
