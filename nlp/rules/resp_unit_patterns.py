@@ -89,7 +89,7 @@ CLAUSE_NOTE = re.compile(_CLAUSE_NOTE)
 # body is checked item by item afterwards; this only finds candidates cheaply.
 _VERBS = "|".join(sorted(VERB_ROLES, key=len, reverse=True))
 VERB_CLAUSE = re.compile(
-    rf"[{re.escape(OPENERS)}](?P<body>由?{BRACKET_BODY}{{2,200}}?(?:{_VERBS}))(?P<note>{_CLAUSE_NOTE})?"
+    rf"[{re.escape(OPENERS)}](?P<body>由?{BRACKET_BODY}{{2,200}}?(?:{_VERBS}))(?:{_CLAUSE_NOTE})?"
     rf"[{re.escape(CLOSERS)}]"
 )
 
@@ -189,7 +189,10 @@ DIVISION_ONLY = re.compile(
 # same at the start of a unit (县（市、区）人民政府): a run of bare levels takes the suffix of
 # the level unit that ends it, and 各 distributes over the run (各市、县（市、区）人民政府 ->
 # 各市人民政府, 各县（市、区）人民政府; 各省、自治区、直辖市人民政府).
-_LEVEL = rf"各?(?:自治区|自治州|自治县|自治旗|直辖市|[省市县区州旗镇乡](?![场村域镇]))(?:[{re.escape(OPENERS)}][^{re.escape(OPENERS + CLOSERS)}]{{1,8}}[{re.escape(CLOSERS)}])?"
+_LEVEL = (
+    r"各?(?:自治区|自治州|自治县|自治旗|直辖市|[省市县区州旗镇乡](?![场村域镇]))"
+    rf"(?:[{re.escape(OPENERS)}][^{re.escape(OPENERS + CLOSERS)}]{{1,8}}[{re.escape(CLOSERS)}])?"
+)
 BARE_LEVEL = re.compile(_LEVEL)
 LEVEL_UNIT = re.compile(rf"^{_LEVEL}(?=.)")
 # Endings of a department, which takes the level prefix in force (发展和改革委员会 ->
