@@ -1,6 +1,6 @@
-"""Tables exported one row a line, with tabs between the cells (as spreadsheets and many PDF
-extractions write them): runs of consecutive lines with two tabs or more, each line a row of
-cells, offsets into the text.
+"""Tables as text exports lay them out, as rows of cells with offsets into the text: one row a
+line with tabs between the cells (as spreadsheets and many PDF extractions write them), or one
+cell a line, each led by a tab, a blank line between rows (as Word exports them).
 
 Example::
 
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-_LINE = re.compile(r"^.*$", re.M)
+# One line of a text (without its line break).
+LINE = re.compile(r"^.*$", re.M)
 
 Row = list[tuple[int, int]]  # the (start, end) of each cell
 
@@ -23,7 +24,7 @@ def tab_row_runs(text: str) -> list[list[Row]]:
     between its tabs)."""
     runs: list[list[Row]] = []
     previous_end = -2
-    for match in _LINE.finditer(text):
+    for match in LINE.finditer(text):
         line = match.group()
         if line.count("\t") < 2:
             continue
@@ -33,3 +34,24 @@ def tab_row_runs(text: str) -> list[list[Row]]:
         runs[-1].append([(a + 1, b) for a, b in zip(bounds, bounds[1:])])
         previous_end = match.end()
     return runs
+
+
+def cell_line_blocks(text: str) -> list[Row]:
+    """Runs of tab-led lines separated by blank lines, each a list of cells (a line without a
+    leading tab continues the cell above: 2023年 / 上半年)."""
+    blocks: list[Row] = []
+    lines = "\n" + text  # a line of text starting at i starts after the newline at lines[i]
+    position = 0
+    while (first := lines.find("\n\t", position)) >= 0:
+        cells: Row = []
+        for match in LINE.finditer(text, first):
+            line = match.group()
+            if line.startswith("\t"):
+                cells.append((match.start() + 1, match.end()))
+            elif line.strip():
+                cells[-1] = (cells[-1][0], match.end())
+            else:
+                break
+        blocks.append(cells)
+        position = match.end()
+    return blocks

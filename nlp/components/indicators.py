@@ -39,13 +39,12 @@ from ..rules.numbers import (
 from ..rules.search import finditer_at
 from ..rules.units import normalise_unit
 from ..spans import add_policy_spans, recorded_spans
-from ..tables import tab_row_runs
+from ..tables import LINE, cell_line_blocks, tab_row_runs
 
 logger = logging.getLogger(__name__)
 
 LABEL = "INDICATOR"
 SLOGAN_LABEL = "SLOGAN"
-LINE = re.compile(r"^.*$", re.M)
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -808,7 +807,7 @@ def find_table_values(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
     the values and the tables' extents."""
     values: list[Value] = []
     extents: list[tuple[int, int]] = []
-    for blocks in [_blocks(text), *tab_row_runs(text)]:
+    for blocks in [cell_line_blocks(text), *tab_row_runs(text)]:
         _read_tables(text, blocks, values, extents)
     return values, extents
 
@@ -840,27 +839,6 @@ def _read_tables(text: str, blocks: list[list[tuple[int, int]]], values: list[Va
             j += 1
         extents.append((table_start, blocks[j - 1][-1][1]))
         i = j
-
-
-def _blocks(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of tab-led lines separated by blank lines, each a list of cells (a line without a
-    leading tab continues the cell above: 2023年 / 上半年)."""
-    blocks: list[list[tuple[int, int]]] = []
-    lines = "\n" + text  # a line of text starting at i starts after the newline at lines[i]
-    position = 0
-    while (first := lines.find("\n\t", position)) >= 0:
-        cells: list[tuple[int, int]] = []
-        for match in LINE.finditer(text, first):
-            line = match.group()
-            if line.startswith("\t"):
-                cells.append((match.start() + 1, match.end()))
-            elif line.strip():
-                cells[-1] = (cells[-1][0], match.end())
-            else:
-                break
-        blocks.append(cells)
-        position = match.end()
-    return blocks
 
 
 def _cell_text(text: str, cell: tuple[int, int]) -> str:
