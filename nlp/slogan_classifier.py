@@ -23,6 +23,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Container, Iterable, Sequence
 
+from .glossary.patterns import NUMERAL_VALUES
 from .rules.slogan_patterns import (
     DIGIT_CODE,
     HALF_WIDTH,
@@ -38,6 +39,7 @@ from .rules.slogan_patterns import (
     PLUS_SIGNS,
     POLICY_NAME_CUE,
     RIGHT_CUES,
+    SUMMED_COUNT,
     HONOUR_CUES,
     TITLE_BRACKETS,
     YI_WEI,
@@ -136,6 +138,8 @@ def shape_features(text: str) -> list[str]:
             feats.append("shared_head")  # 有理想、有道德、有文化 / 讲学习、讲政治
         if len({p[-1] for p in parts}) == 1:
             feats.append("shared_tail")  # 古为今用、洋为中用
+        if any(NUMERAL_VALUES[m.group(1)] == len(parts) for m in SUMMED_COUNT.finditer(parts[-1])):
+            feats.append("summed_list")  # 领导干部、专家、群众三结合 (or a count: …三大主导产业)
     return feats
 
 

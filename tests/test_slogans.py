@@ -60,7 +60,7 @@ def _gold_counts():
 def test_slogans_exact_counts_on_gold(seed_docs):
     # (true positives, false positives, false negatives) of the packaged model per seed;
     # in-sample figures (the model saw these documents); LODO is in the README.
-    expected = {"000": (146, 4, 1), "001": (105, 0, 0), "002": (112, 0, 0), "003": (168, 4, 0), "004": (28, 1, 0)}
+    expected = {"000": (146, 4, 1), "001": (105, 0, 0), "002": (112, 0, 0), "003": (167, 4, 1), "004": (28, 1, 0)}
     measured = {}
     for source, gold in _gold_counts().items():
         doc = seed_docs[source[:3]]

@@ -71,6 +71,20 @@ def candidate_strings(text):
     ("工作中，城市建设和乡村建设一起抓，", "城市建设和乡村建设一起抓"),
     # Where the two things end alike, the first is as long as the second.
     ("全县实行县直机关工作和乡镇工作一起抓，", "机关工作和乡镇工作一起抓"),
+    # Numerals of several characters, and the measure words 面 and 字.
+    ("全市上下认真落实二十条措施，", "二十条措施"),
+    ("高举两面红旗，", "两面红旗"),
+    ("坚持十六字方针，", "十六字方针"),
+    # A noun of six characters after the measure word.
+    ("坚决落实八项生态环境政策，", "八项生态环境政策"),
+    # Long parallel parts that echo each other, by places or by pieces in common.
+    ("办案必须以证据为依据，以法律为标准，", "以证据为依据，以法律为标准"),
+    ("我们要坚持富裕农民先致富，贫困农民后致富。", "富裕农民先致富，贫困农民后致富"),
+    # A list summed up by the count of its parts: the first part after the cue word or the
+    # stop character, the noun to each natural end.
+    ("全乡做到人员、经费、场地三到位，", "人员、经费、场地三到位"),
+    ("继续实行教师、家长、学生三结合的办法，", "教师、家长、学生三结合"),
+    ("全面推进产业、人才、文化、生态、组织五个振兴。", "产业、人才、文化、生态、组织五个振兴"),
 ])
 # fmt: on
 def test_slogans_candidates_reach_the_full_span(text, full):
@@ -78,6 +92,20 @@ def test_slogans_candidates_reach_the_full_span(text, full):
     # cut form of issue 13 (三不 for 三不要) is none.
     found = candidate_strings(text)
     assert full in found and "三不" not in found
+
+
+def test_slogans_new_shapes_stay_within_their_bounds():
+    # A count that is not the number of the parts sums up no list; long parts that do not
+    # echo each other are prose; a numeral that continues a number opens no formulation.
+    assert "人员、经费、场地两到位" not in candidate_strings("做到人员、经费、场地两到位，")
+    assert candidate_strings("今年粮食生产再获丰收，工业经济稳步回升。") == []
+    assert candidate_strings("建成一百二十条线路") == ["一百二十条线路"]  # not 二十条线路
+
+
+def test_slogans_summed_list_is_a_shape_feature():
+    # The count of a summed list, as its own feature: the classifier weighs it.
+    assert "summed_list" in candidate_features("人员、经费、场地三到位", "做到", "，", "bare")
+    assert "summed_list" not in candidate_features("人员、经费、场地两到位", "做到", "，", "bare")
 
 
 def test_slogans_chain_ends_where_a_word_starts():

@@ -41,7 +41,9 @@ from ..rules.slogan_patterns import (
     DIGIT_FORMULA,
     DEFINITION_CUES,
     DIGITS,
+    LIST_ECHO,
     LIST_PART_LENGTHS,
+    LONG_LIST_PART_LENGTHS,
     LIST_RIGHT_TRIM,
     LEFT_CUES,
     MESSY_QUOTE_PAIRS,
@@ -60,7 +62,11 @@ from ..rules.slogan_patterns import (
     PART_SEPARATORS,
     NUMBERED_CHAIN,
     NUMBERED_NEGATION,
+    MAX_NUMBERED_NOUN,
+    MEASURE_WORDS,
     NUMBERED_NOUN_LONG,
+    SUMMED_COUNT,
+    SUMMED_PART_LONGEST,
     PAIRED_FIRST_LONGEST,
     PAIRED_FORMULA,
     PAIRED_FORMULA_STARTS,
@@ -71,7 +77,7 @@ from ..rules.slogan_patterns import (
     WORD_SUFFIXES,
     YI_WEI,
 )
-from ..glossary.patterns import MAX_WORD_LENGTH
+from ..glossary.patterns import MAX_WORD_LENGTH, NUMERAL_VALUES
 from ..glossary.standalone import dictionary_words
 from ..rules.units import UNIT_TABLE
 from ..slogan_classifier import (
@@ -153,8 +159,8 @@ def _quotes(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
 
 def _bare_spans(text: str) -> set[tuple[int, int]]:
     """Unquoted formulations of the shapes in nlp/rules/slogan_patterns.py: numbered nouns at
-    every noun length (四项基本, …, 四项基本原则), chains, 三不要, formulas, 以X为Y, and
-    enumerations of parallel parts."""
+    every noun length (四项基本, …, 四项基本原则), chains, 三不要, formulas, 以X为Y,
+    enumerations of parallel parts, lists summed up by their count, named and paired formulas."""
     spans = set()
     for pattern in (NUMBERED_NEGATION, DIGIT_FORMULA):
         spans.update(m.span() for m in pattern.finditer(text))
@@ -167,12 +173,54 @@ def _bare_spans(text: str) -> set[tuple[int, int]]:
     for pattern in (NUMBERED_NOUN_LONG, YI_WEI):
         for m in pattern.finditer(text):
             start, longest = m.start(1), m.end(1)
-            shortest = start + (4 if pattern is NUMBERED_NOUN_LONG else 3)
+            if pattern is NUMBERED_NOUN_LONG:  # the numeral, the measure word, two characters
+                shortest = start + len(m.group(1)) - len(m.group(1).lstrip(NUMERALS)) + 3
+            else:
+                shortest = start + 3
             spans.update((start, end) for end in range(shortest, longest + 1) if _natural_end(text, end))
     spans.update(_list_spans(text))
+    spans.update(_summed_list_spans(text))
     spans.update(_named_formula_spans(text))
     spans.update(_paired_formula_spans(text))
     return {(s, e) for s, e in spans if not _continues_number(text, s) and not _holds_de(text, s, e)}
+
+
+def _summed_list_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Lists summed up by a count of their parts (SUMMED_COUNT): 实行|领导干部、专家、群众三结合,
+    from each place the first part may start to each natural end of the numbered noun."""
+    for m in SUMMED_COUNT.finditer(text):
+        count, at = NUMERAL_VALUES[m.group(1)], m.start()
+        part_start = at
+        while part_start > 0 and CJK_SEGMENT.match(text[part_start - 1]):
+            part_start -= 1
+        parts = [(part_start, at)]
+        while len(parts) < count and parts[-1][0] > 1 and text[parts[-1][0] - 1] == "、":
+            end = start = parts[-1][0] - 1
+            while start > 0 and CJK_SEGMENT.match(text[start - 1]):
+                start -= 1
+            parts.append((start, end))
+        lengths = [end - start for start, end in parts]
+        if len(parts) < count or min(lengths) < 1 or max(lengths[:-1], default=0) > SUMMED_PART_LONGEST:
+            continue
+        noun = m.end() + (text[m.end()] in MEASURE_WORDS)
+        longest = noun
+        while longest - noun < MAX_NUMBERED_NOUN and longest < len(text) and CJK_SEGMENT.match(text[longest]) \
+                and text[longest] not in NOUN_STOP_CHARS:
+            longest += 1
+        ends = [end for end in range(noun + 2, longest + 1) if _natural_end(text, end)]
+        yield from ((start, end) for start in _first_part_starts(text, *parts[-1]) for end in ends)
+
+
+def _first_part_starts(text: str, start: int, end: int) -> list[int]:
+    """Where the first part of a summed list in the segment ``text[start:end]`` may start: after
+    the last cue word in it (做到|组织) and after every stop character after that (按照接班人五项
+    条件和|老; 在|互相尊重主权和|领土完整: the classifier picks), or at the segment's start where
+    neither comes; never more than SUMMED_PART_LONGEST characters before ``end``."""
+    lo = max(start, end - SUMMED_PART_LONGEST)
+    cue = max((c for c in range(start + 1, end) if _after_cue(text, start, c)), default=start)
+    cuts = [c for c in range(max(cue, start + 1), end) if text[c - 1] in NOUN_STOP_CHARS]
+    starts = sorted({cue, *cuts} - {start}) or [start]
+    return [c for c in starts if c >= lo]
 
 
 def _holds_de(text: str, start: int, end: int) -> bool:
@@ -262,6 +310,20 @@ def _list_spans(text: str) -> Iterable[tuple[int, int]]:
     for run, joiner in _runs(text):
         for size in LIST_PART_LENGTHS if joiner == "、" else LIST_PART_LENGTHS[1:]:
             yield from _stretches(text, run, size)
+        for size in LONG_LIST_PART_LENGTHS:
+            yield from (span for span in _stretches(text, run, size) if _echoes(text, *span, size))
+
+
+def _echoes(text: str, start: int, end: int, size: int) -> bool:
+    """Whether each part of the stretch ``text[start:end]`` (parts of ``size`` characters, one
+    separator between them) echoes the part before it (see LIST_ECHO)."""
+    parts = [text[at:at + size] for at in range(start, end, size + 1)]
+    for a, b in zip(parts, parts[1:]):
+        aligned = sum(x == y for x, y in zip(a, b))
+        pieces = {a[i:i + 2] for i in range(size - 1)} & {b[i:i + 2] for i in range(size - 1)}
+        if aligned < LIST_ECHO and len(pieces) < LIST_ECHO:
+            return False
+    return True
 
 
 def _stretches(text: str, run: list[tuple[int, int]], size: int) -> Iterable[tuple[int, int]]:

@@ -16,8 +16,9 @@ import re
 NUMERALS = "一二三四五六七八九十百千万两双"
 
 # Measure words between a numeral and its noun in a numbered formulation (四个意识, 十大战略,
-# 八项规定, 七种能力, 四张清单); 大 is an adjective in Chinese grammar but works the same way here.
-MEASURE_WORDS = "个大项种条张类支批"
+# 八项规定, 七种能力, 四张清单, 三面红旗, 八字方针); 大 is an adjective in Chinese grammar but
+# works the same way here.
+MEASURE_WORDS = "个大项种条张类支批面字"
 
 # Opening quote -> closing quote. Only the innermost pair is a candidate, so ‘我为群众办实事’
 # inside a quoted honour is found on its own.
@@ -52,15 +53,19 @@ NUMBERED_NOUN = re.compile(rf"[{NUMERALS}][{MEASURE_WORDS}][\u4e00-\u9fff]{{2}}"
 # verb of the clause around it (坚持四项基本原则的 -> 四项基本原则; 四个现代化和 -> 四个现代化).
 NOUN_STOP_CHARS = "的和与及或了是在把被对为使向从等地得着过来去"
 
-# The longest noun after numeral + measure word: 两个根本性转变 (five), 四项基本原则 (four).
-MAX_NUMBERED_NOUN = 5
+# The longest noun after numeral + measure word: 十项经济建设方针 and 两类不同性质矛盾 (six),
+# 两个根本性转变 (five), 四项基本原则 (four).
+MAX_NUMBERED_NOUN = 6
+
+# The longest numeral of a numbered formulation, in characters: 四十条纲要, 一百五十六项.
+MAX_NUMERAL_CHARS = 4
 
 # Every length of a numbered formulation's noun from two characters up to a stop character
 # or MAX_NUMBERED_NOUN: 坚持四项基本原则 -> 四项基本, 四项基本原, 四项基本原则 (the classifier
-# scores each; the right boundary is one of its features). The lookahead finds overlapping
-# starts; group 1 is the longest noun.
+# scores each; the right boundary is one of its features). The numeral may have several
+# characters (四十条纲要). The lookahead finds overlapping starts; group 1 is the longest noun.
 NUMBERED_NOUN_LONG = re.compile(
-    rf"(?=([{NUMERALS}][{MEASURE_WORDS}][^\W\d{NOUN_STOP_CHARS}]{{2,{MAX_NUMBERED_NOUN}}}))"
+    rf"(?=([{NUMERALS}]{{1,{MAX_NUMERAL_CHARS}}}[{MEASURE_WORDS}][^\W\d{NOUN_STOP_CHARS}]{{2,{MAX_NUMBERED_NOUN}}}))"
 )
 
 # A numeral with 不 and one or two characters, on its own or closing a chain: 三不要, 两不愁.
@@ -70,6 +75,13 @@ NUMBERED_NEGATION = re.compile(rf"[{NUMERALS}]不[^\W\d{NUMERALS}{NOUN_STOP_CHAR
 # and after the last is taken off) are candidates: parallel clauses are the slogan shape
 # (自主经营、自负盈亏; 有理想、有道德、有文化、有纪律), prose lists rarely are.
 LIST_PART_LENGTHS = (2, 3, 4, 5)
+
+# Longer parts make a candidate only where each part echoes the one before it: at least
+# LIST_ECHO characters in the same places (以事实为根据，以法律为准绳; 兴无产阶级思想，灭资产
+# 阶级思想) or LIST_ECHO two-character pieces in common (知识分子劳动化，劳动人民知识化).
+# Long parallel clauses without an echo are mostly prose.
+LONG_LIST_PART_LENGTHS = (6, 7, 8, 9)
+LIST_ECHO = 2
 
 # Words that end the last part of an enumeration without belonging to it (…提高的方针,
 # …和平共处五项原则 stays: it is a numbered noun).
@@ -110,6 +122,15 @@ PAIRED_FORMULA_STARTS = (
     "的", "是",
 )
 PAIRED_FIRST_LONGEST = 14
+
+# A list summed up by a count of its parts: parts joined by 、, then a numeral equal to their
+# number and a noun (领导干部、专家、群众三结合; 组织、政治、军事三落实; 农业、工业、国防、科学
+# 技术四个现代化): the count ties the list to the name. SUMMED_COUNT finds a numeral after a
+# part's last character (its noun follows as for NUMBERED_NOUN_LONG); each part has at most
+# SUMMED_PART_LONGEST characters, and the first part starts at its segment's start or after a
+# stop character or a cue word in it (在|互相尊重主权和领土完整、…五项原则).
+SUMMED_COUNT = re.compile(rf"(?<=[^\W\d{NUMERALS}])([两二三四五六七八九十])(?=[{MEASURE_WORDS}]?[^\W\d{NOUN_STOP_CHARS}]{{2}})")
+SUMMED_PART_LONGEST = 12
 
 # A formulation of the kind 以X为Y / 以X代Y / 以X取Y (以粮为纲, 以税代利, 以质取胜,
 # 以经济建设为中心): X of one to six characters, Y of one or two; every length of Y is a
